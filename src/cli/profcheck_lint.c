@@ -1,0 +1,399 @@
+/*
+ * profcheck_lint.c
+ *		profcheck-lint: the core as a command-line linter.
+ *
+ *	profcheck-lint [--at DATE] [--format text|json] [--threshold SEV] [FILE...]
+ *	profcheck-lint --rules [--format text|json|markdown]
+ *
+ * Input is PEM with any number of CERTIFICATE blocks, or one DER
+ * certificate (or TBSCertificate); '-' or no file reads standard input.
+ * Exit status: 0 clean, 1 when a finding reaches the threshold (default
+ * error), 2 on usage or I/O errors.
+ */
+#include "../core/pc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum
+{
+	FMT_TEXT,
+	FMT_JSON,
+	FMT_MARKDOWN
+} out_format;
+
+typedef struct lint_state
+{
+	pc_options	opt;
+	out_format	format;
+	pc_severity threshold;
+	pc_cert    *cert;
+	pc_finding *items;
+	size_t		cap;
+	int			worst;			/* highest severity seen, -1 for none */
+	long		ncert;
+} lint_state;
+
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+			"usage: profcheck-lint [--at DATE] [--format text|json] [--threshold SEV] [FILE...]\n"
+			"       profcheck-lint --rules [--format text|json|markdown]\n"
+			"Lints PEM (any number of CERTIFICATE blocks) or DER certificates.\n"
+			"  --at DATE        judge rule windows at DATE (YYYY-MM-DD[THH:MM:SSZ]) instead of notBefore\n"
+			"  --threshold SEV  exit 1 when a finding reaches SEV (default error)\n"
+			"  --rules          print the rule catalogue\n");
+}
+
+static uint8_t *
+read_all(FILE *f, size_t *len)
+{
+	size_t		cap = 1 << 16,
+				n = 0;
+	uint8_t    *buf = malloc(cap);
+
+	while (buf)
+	{
+		size_t		got = fread(buf + n, 1, cap - n, f);
+
+		n += got;
+		if (got == 0)
+			break;
+		if (n == cap)
+		{
+			uint8_t    *nb = realloc(buf, cap * 2);
+
+			if (!nb)
+			{
+				free(buf);
+				return NULL;
+			}
+			buf = nb;
+			cap *= 2;
+		}
+	}
+	*len = n;
+	return buf;
+}
+
+static void
+json_string(const char *s)
+{
+	putchar('"');
+	for (; *s; s++)
+	{
+		unsigned char ch = (unsigned char) *s;
+
+		if (ch == '"' || ch == '\\')
+			printf("\\%c", ch);
+		else if (ch < 0x20)
+			printf("\\u%04x", ch);
+		else
+			putchar(ch);
+	}
+	putchar('"');
+}
+
+static void
+lint_one(lint_state *st, const char *label, const uint8_t *der, size_t len)
+{
+	pc_report	r;
+
+	pc_report_init(&r, st->items, st->cap);
+	pc_lint_der(der, len, &st->opt, st->cert, &r);
+
+	if (st->format == FMT_JSON)
+	{
+		printf("%s{\"input\":", st->ncert ? ",\n" : "");
+		json_string(label);
+		printf(",\"findings\":[");
+	}
+	else
+		printf("%s: %zu finding%s\n", label, r.n, r.n == 1 ? "" : "s");
+
+	for (size_t i = 0; i < r.n; i++)
+	{
+		const pc_finding *f = &r.items[i];
+
+		if ((int) f->severity > st->worst)
+			st->worst = (int) f->severity;
+		if (st->format == FMT_JSON)
+		{
+			printf("%s{\"rule\":", i ? "," : "");
+			json_string(f->rule->name);
+			printf(",\"severity\":\"%s\",\"source\":", pc_severity_name(f->severity));
+			json_string(f->rule->source);
+			printf(",\"citation\":");
+			json_string(f->rule->citation ? f->rule->citation : "");
+			printf(",\"detail\":");
+			json_string(f->detail);
+			putchar('}');
+		}
+		else
+			printf("  %-6s %s: %s\n", pc_severity_name(f->severity), f->rule->name, f->detail);
+	}
+	if (st->format == FMT_JSON)
+		printf("]}");
+	st->ncert++;
+}
+
+static int
+b64v(int ch)
+{
+	if (ch >= 'A' && ch <= 'Z')
+		return ch - 'A';
+	if (ch >= 'a' && ch <= 'z')
+		return ch - 'a' + 26;
+	if (ch >= '0' && ch <= '9')
+		return ch - '0' + 52;
+	if (ch == '+')
+		return 62;
+	if (ch == '/')
+		return 63;
+	return -1;
+}
+
+/* Decode base64 between begin and end into out; returns length or -1. */
+static long
+b64_decode(const uint8_t *p, const uint8_t *end, uint8_t *out)
+{
+	uint32_t	acc = 0;
+	int			bits = 0;
+	long		n = 0;
+
+	for (; p < end; p++)
+	{
+		int			v;
+
+		if (*p == '=' || *p == '\r' || *p == '\n' || *p == ' ' || *p == '\t')
+			continue;
+		if ((v = b64v(*p)) < 0)
+			return -1;
+		acc = (acc << 6) | (uint32_t) v;
+		bits += 6;
+		if (bits >= 8)
+		{
+			bits -= 8;
+			out[n++] = (uint8_t) (acc >> bits);
+		}
+	}
+	return n;
+}
+
+static const uint8_t *
+find(const uint8_t *p, const uint8_t *end, const char *needle)
+{
+	size_t		n = strlen(needle);
+
+	for (; p + n <= end; p++)
+		if (memcmp(p, needle, n) == 0)
+			return p;
+	return NULL;
+}
+
+/* Lint every CERTIFICATE block of a PEM text; false when there is none. */
+static bool
+lint_pem(lint_state *st, const char *name, const uint8_t *buf, size_t len)
+{
+	static const char begin[] = "-----BEGIN CERTIFICATE-----";
+	static const char endm[] = "-----END CERTIFICATE-----";
+	const uint8_t *p = buf,
+			   *end = buf + len;
+	int			block = 0;
+
+	while ((p = find(p, end, begin)) != NULL)
+	{
+		const uint8_t *b = p + strlen(begin);
+		const uint8_t *e = find(b, end, endm);
+		uint8_t    *der;
+		long		n;
+		char		label[1024];
+
+		if (!e)
+			break;
+		der = malloc((size_t) (e - b));
+		n = der ? b64_decode(b, e, der) : -1;
+		block++;
+		snprintf(label, sizeof(label), "%s#%d", name, block);
+		if (n < 0)
+			fprintf(stderr, "profcheck-lint: %s: invalid base64\n", label);
+		else
+			lint_one(st, label, der, (size_t) n);
+		free(der);
+		p = e + strlen(endm);
+	}
+	return block > 0;
+}
+
+static int
+lint_file(lint_state *st, const char *path)
+{
+	FILE	   *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	uint8_t    *buf;
+	size_t		len;
+
+	if (!f)
+	{
+		fprintf(stderr, "profcheck-lint: %s: %s\n", path, strerror(errno));
+		return 2;
+	}
+	buf = read_all(f, &len);
+	if (f != stdin)
+		fclose(f);
+	if (!buf)
+	{
+		fprintf(stderr, "profcheck-lint: %s: out of memory\n", path);
+		return 2;
+	}
+	if (!lint_pem(st, path, buf, len))
+		lint_one(st, path, buf, len);
+	free(buf);
+	return 0;
+}
+
+static void
+print_rules(out_format format)
+{
+	size_t		n = pc_rule_count();
+
+	if (format == FMT_MARKDOWN)
+		printf("| rule | severity | source | citation | effective | scope | description |\n"
+			   "|---|---|---|---|---|---|---|\n");
+	if (format == FMT_JSON)
+		putchar('[');
+	for (size_t i = 0; i < n; i++)
+	{
+		const pc_rule *r = pc_rule_at(i);
+		char		from[16] = "",
+					until[16] = "",
+					scope[256];
+
+		if (r->from)
+			pc_format_date(r->from, from, sizeof(from));
+		if (r->until)
+			pc_format_date(r->until, until, sizeof(until));
+		pc_scope_text(r, scope, sizeof(scope));
+		if (format == FMT_MARKDOWN)
+			printf("| `%s` | %s | %s | %s | %s%s%s | %s | %s |\n", r->name,
+				   pc_severity_name(r->severity), r->source, r->citation ? r->citation : "",
+				   from[0] ? from : "always", until[0] ? " to " : "", until, scope, r->description);
+		else if (format == FMT_JSON)
+		{
+			printf("%s{\"rule\":", i ? ",\n" : "");
+			json_string(r->name);
+			printf(",\"severity\":\"%s\",\"source\":", pc_severity_name(r->severity));
+			json_string(r->source);
+			printf(",\"citation\":");
+			json_string(r->citation ? r->citation : "");
+			printf(",\"effective_from\":\"%s\",\"effective_until\":\"%s\",\"scope\":", from, until);
+			json_string(scope);
+			printf(",\"description\":");
+			json_string(r->description);
+			putchar('}');
+		}
+		else
+			printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r->name, pc_severity_name(r->severity),
+				   r->source, r->citation ? r->citation : "", from, until, scope, r->description);
+	}
+	if (format == FMT_JSON)
+		printf("]\n");
+}
+
+int
+main(int argc, char **argv)
+{
+	lint_state	st = {.format = FMT_TEXT, .threshold = PC_ERROR, .worst = -1};
+	bool		rules = false;
+	int			status = 0;
+	int			nfiles = 0;
+	char	  **files = calloc((size_t) argc, sizeof(char *));
+
+	for (int i = 1; i < argc; i++)
+	{
+		const char *a = argv[i];
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+		{
+			usage(stdout);
+			return 0;
+		}
+		else if (strcmp(a, "--rules") == 0)
+			rules = true;
+		else if (strcmp(a, "--at") == 0 && i + 1 < argc)
+		{
+			if (!pc_parse_iso_time(argv[++i], &st.opt.at))
+			{
+				fprintf(stderr, "profcheck-lint: invalid --at date \"%s\"\n", argv[i]);
+				return 2;
+			}
+			st.opt.at_set = true;
+		}
+		else if (strcmp(a, "--format") == 0 && i + 1 < argc)
+		{
+			const char *f = argv[++i];
+
+			if (strcmp(f, "text") == 0)
+				st.format = FMT_TEXT;
+			else if (strcmp(f, "json") == 0)
+				st.format = FMT_JSON;
+			else if (strcmp(f, "markdown") == 0)
+				st.format = FMT_MARKDOWN;
+			else
+			{
+				fprintf(stderr, "profcheck-lint: unknown format \"%s\"\n", f);
+				return 2;
+			}
+		}
+		else if (strcmp(a, "--threshold") == 0 && i + 1 < argc)
+		{
+			if (!pc_severity_parse(argv[++i], &st.threshold))
+			{
+				fprintf(stderr, "profcheck-lint: unknown severity \"%s\"\n", argv[i]);
+				return 2;
+			}
+		}
+		else if (a[0] == '-' && a[1] == '-')
+		{
+			usage(stderr);
+			return 2;
+		}
+		else
+			files[nfiles++] = argv[i];
+	}
+	if (rules)
+	{
+		print_rules(st.format);
+		return 0;
+	}
+
+	st.cap = pc_report_capacity();
+	st.items = calloc(st.cap, sizeof(pc_finding));
+	st.cert = malloc(sizeof(pc_cert));
+	if (!st.items || !st.cert)
+	{
+		fprintf(stderr, "profcheck-lint: out of memory\n");
+		return 2;
+	}
+	if (st.format == FMT_JSON)
+		putchar('[');
+	if (nfiles == 0)
+		status = lint_file(&st, "-");
+	for (int i = 0; i < nfiles; i++)
+	{
+		int			s = lint_file(&st, files[i]);
+
+		if (s > status)
+			status = s;
+	}
+	if (st.format == FMT_JSON)
+		printf("]\n");
+	free(st.items);
+	free(st.cert);
+	free(files);
+	if (status)
+		return status;
+	return st.worst >= (int) st.threshold ? 1 : 0;
+}

@@ -1,0 +1,223 @@
+/*
+ * engine.c
+ *		The rule engine: which rules apply, which are in force, and the report.
+ *
+ * A check never decides whether its rule applies or is in force; the engine
+ * does, from the rule's metadata (scope and window), so that a dated
+ * requirement is a row of data and never a date compared inside code.
+ */
+#include "pc.h"
+#include "registry.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+const pc_rule pc_rule_unparseable = {
+	.name = "f_certificate_unparseable",
+	.severity = PC_FATAL,
+	.source = "profcheck",
+	.citation = "RFC 5280 4.1; X.690 (DER)",
+	.description = "The input is not a DER-encoded certificate or TBSCertificate; the detail says what is wrong and at which byte offset.",
+};
+
+const char *
+pc_severity_name(pc_severity s)
+{
+	static const char *const names[] = {"info", "notice", "warn", "error", "fatal"};
+
+	return (unsigned) s <= PC_FATAL ? names[s] : "unknown";
+}
+
+bool
+pc_severity_parse(const char *s, pc_severity *out)
+{
+	for (int i = PC_INFO; i <= PC_FATAL; i++)
+	{
+		if (strcmp(s, pc_severity_name((pc_severity) i)) == 0)
+		{
+			*out = (pc_severity) i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---------------------------------------------------------------- registry */
+
+size_t
+pc_rule_count(void)
+{
+	size_t		n = 1;			/* the fatal rule */
+
+	for (size_t t = 0; t < pc_rule_table_count; t++)
+		n += *pc_rule_tables[t].count;
+	return n;
+}
+
+const pc_rule *
+pc_rule_at(size_t i)
+{
+	if (i == 0)
+		return &pc_rule_unparseable;
+	i--;
+	for (size_t t = 0; t < pc_rule_table_count; t++)
+	{
+		if (i < *pc_rule_tables[t].count)
+			return &pc_rule_tables[t].rules[i];
+		i -= *pc_rule_tables[t].count;
+	}
+	return NULL;
+}
+
+const pc_rule *
+pc_rule_find(const char *name)
+{
+	size_t		n = pc_rule_count();
+
+	for (size_t i = 0; i < n; i++)
+	{
+		const pc_rule *r = pc_rule_at(i);
+
+		if (strcmp(r->name, name) == 0)
+			return r;
+	}
+	return NULL;
+}
+
+void
+pc_scope_text(const pc_rule *r, char *buf, size_t size)
+{
+	char		inc[160],
+				exc[160];
+
+	pc_kind_text(r->scope, inc, sizeof(inc));
+	if (r->exclude)
+	{
+		pc_kind_text(r->exclude, exc, sizeof(exc));
+		snprintf(buf, size, "%s; not %s", inc, exc);
+	}
+	else
+		snprintf(buf, size, "%s", inc);
+}
+
+/* ---------------------------------------------------------------- report */
+
+size_t
+pc_report_capacity(void)
+{
+	return pc_rule_count();
+}
+
+void
+pc_report_init(pc_report *r, pc_finding *items, size_t cap)
+{
+	r->items = items;
+	r->n = 0;
+	r->cap = cap;
+	r->cur = NULL;
+	r->opt = NULL;
+	r->overflow = false;
+}
+
+void
+pc_fail(pc_report *r, const char *fmt,...)
+{
+	va_list		ap;
+	pc_finding *f;
+	size_t		used = 0;
+
+	/* A rule reports once; further calls extend its detail. */
+	if (r->n > 0 && r->items[r->n - 1].rule == r->cur)
+	{
+		f = &r->items[r->n - 1];
+		used = strlen(f->detail);
+		if (used + 3 >= sizeof(f->detail))
+			return;
+		memcpy(f->detail + used, "; ", 3);
+		used += 2;
+	}
+	else
+	{
+		if (r->n == r->cap)
+		{
+			r->overflow = true;
+			return;
+		}
+		f = &r->items[r->n++];
+		f->rule = r->cur;
+		f->severity = r->cur->severity;
+		f->detail[0] = '\0';
+	}
+	va_start(ap, fmt);
+	vsnprintf(f->detail + used, sizeof(f->detail) - used, fmt, ap);
+	va_end(ap);
+}
+
+/* ---------------------------------------------------------------- engine */
+
+bool
+pc_rule_applies(const pc_rule *rule, const pc_cert *c)
+{
+	if ((c->kind & rule->scope) != rule->scope)
+		return false;
+	if (c->kind & rule->exclude)
+		return false;
+	if ((rule->flags & PC_RF_NEEDS_SIGNATURE) && c->is_tbs)
+		return false;
+	return true;
+}
+
+bool
+pc_rule_in_force(const pc_rule *rule, int64_t at)
+{
+	if (rule->from != 0 && at < rule->from)
+		return false;
+	if (rule->until != 0 && at >= rule->until)
+		return false;
+	return true;
+}
+
+void
+pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
+{
+	static const pc_options none = {0};
+	int64_t		at;
+
+	if (opt == NULL)
+		opt = &none;
+	r->opt = opt;
+	at = opt->at_set ? opt->at : c->not_before.t;
+
+	for (size_t t = 0; t < pc_rule_table_count; t++)
+	{
+		const pc_rule *rules = pc_rule_tables[t].rules;
+		size_t		n = *pc_rule_tables[t].count;
+
+		for (size_t i = 0; i < n; i++)
+		{
+			const pc_rule *rule = &rules[i];
+
+			if (!pc_rule_applies(rule, c) || !pc_rule_in_force(rule, at))
+				continue;
+			r->cur = rule;
+			rule->check(c, r);
+		}
+	}
+	r->cur = NULL;
+}
+
+void
+pc_lint_der(const uint8_t *buf, size_t len, const pc_options *opt,
+			pc_cert *c, pc_report *r)
+{
+	pc_error	err;
+
+	if (!pc_decode(buf, len, c, &err))
+	{
+		r->cur = &pc_rule_unparseable;
+		pc_fail(r, "%s (at byte offset %zu)", err.msg, err.offset);
+		r->cur = NULL;
+		return;
+	}
+	pc_lint(c, opt, r);
+}

@@ -1,0 +1,590 @@
+/*
+ * pc.h
+ *		profcheck core: DER reader, certificate model, rule registry, engine.
+ *
+ * Nothing here includes PostgreSQL headers.  The same sources are built into
+ * the extension, the command-line linter, the unit tests and the fuzzer.
+ *
+ * Memory model: the decoder never allocates.  A pc_cert holds spans that point
+ * into the caller's buffer, which must outlive it.  Lists that real
+ * certificates keep short (extensions, name attributes, policies, EKUs) are
+ * fixed arrays with documented caps; a certificate over a cap is reported as
+ * a fatal finding rather than truncated silently.  Unbounded lists
+ * (GeneralNames) are kept as validated spans and walked with iterators.
+ */
+#ifndef PC_H
+#define PC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* printf-style format checking, named as PostgreSQL names it. */
+#ifndef pg_attribute_printf
+#if defined(__GNUC__)
+#define pg_attribute_printf(f, a) __attribute__((format(printf, f, a)))
+#else
+#define pg_attribute_printf(f, a)
+#endif
+#endif
+
+/* ---------------------------------------------------------------- spans */
+
+typedef struct pc_span
+{
+	const uint8_t *p;
+	size_t		n;
+} pc_span;
+
+#define PC_SPAN_EMPTY ((pc_span) {NULL, 0})
+
+/* Compare an OID's content octets with a string literal of octets. */
+#define PC_OID_IS(span, lit) \
+	((span).n == sizeof(lit) - 1 && memcmp((span).p, (lit), sizeof(lit) - 1) == 0)
+
+static inline bool
+pc_span_eq(pc_span a, pc_span b)
+{
+	return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
+}
+
+/* ---------------------------------------------------------------- DER */
+
+/* Identifier octets of the universal tags we meet (low-tag-number form). */
+enum
+{
+	PC_T_BOOLEAN = 0x01,
+	PC_T_INTEGER = 0x02,
+	PC_T_BITSTRING = 0x03,
+	PC_T_OCTETSTRING = 0x04,
+	PC_T_NULL = 0x05,
+	PC_T_OID = 0x06,
+	PC_T_ENUMERATED = 0x0a,
+	PC_T_UTF8STRING = 0x0c,
+	PC_T_NUMERICSTRING = 0x12,
+	PC_T_PRINTABLESTRING = 0x13,
+	PC_T_TELETEXSTRING = 0x14,
+	PC_T_VIDEOTEXSTRING = 0x15,
+	PC_T_IA5STRING = 0x16,
+	PC_T_UTCTIME = 0x17,
+	PC_T_GENERALIZEDTIME = 0x18,
+	PC_T_VISIBLESTRING = 0x1a,
+	PC_T_UNIVERSALSTRING = 0x1c,
+	PC_T_BMPSTRING = 0x1e,
+	PC_T_SEQUENCE = 0x30,
+	PC_T_SET = 0x31,
+};
+
+#define PC_CTX(n)	(0x80 | (n))	/* [n] IMPLICIT primitive */
+#define PC_CTXC(n)	(0xa0 | (n))	/* [n] constructed (EXPLICIT or IMPLICIT SEQUENCE) */
+
+/* One TLV.  'id' is the identifier octet, or 0 for a high-tag-number form. */
+typedef struct pc_tlv
+{
+	uint8_t		id;
+	uint32_t	tagnum;			/* tag number, also for high forms */
+	pc_span		all;			/* identifier + length + content */
+	pc_span		v;				/* content */
+} pc_tlv;
+
+/* Non-fatal DER deviations found while reading; kept on the certificate. */
+enum
+{
+	PC_DF_LEN_NONMINIMAL = 1 << 0,	/* long-form length that fits a shorter form */
+	PC_DF_BOOL_NOT_DER = 1 << 1,	/* BOOLEAN TRUE not encoded as 0xFF */
+	PC_DF_DEFAULT_ENCODED = 1 << 2, /* a DEFAULT value written out */
+	PC_DF_INT_NONMINIMAL = 1 << 3,	/* INTEGER with redundant leading octet */
+	PC_DF_SET_ORDER = 1 << 4,		/* SET OF elements not in DER order */
+	PC_DF_BITSTRING_PAD = 1 << 5,	/* named BIT STRING with trailing zero bits */
+};
+
+/* A read cursor over DER content. */
+typedef struct pc_der
+{
+	const uint8_t *p;
+	const uint8_t *end;
+	const uint8_t *base;		/* start of the whole input, for offsets */
+	uint32_t   *flags;			/* where to record PC_DF_* (may be NULL) */
+} pc_der;
+
+/* Why decoding failed, and where. */
+typedef struct pc_error
+{
+	size_t		offset;			/* byte offset into the input */
+	char		msg[160];
+} pc_error;
+
+void		pc_der_init(pc_der *d, pc_span s, const uint8_t *base, uint32_t *flags);
+bool		pc_der_more(const pc_der *d);
+
+/*
+ * Read the next TLV.  Returns false (and fills err when non-NULL) for a
+ * truncated header, an indefinite or over-long length, a length past the end
+ * of the enclosing value, or a malformed tag.
+ */
+bool		pc_der_next(pc_der *d, pc_tlv *t, pc_error *err);
+
+/* Read the next TLV and require its identifier octet to be 'id'. */
+bool		pc_der_expect(pc_der *d, uint8_t id, pc_tlv *t, pc_error *err, const char *what);
+
+/* Peek at the next identifier octet without consuming (0 at end). */
+uint8_t		pc_der_peek(const pc_der *d);
+
+/* Describe an identifier octet ("SEQUENCE", "[0]", "INTEGER", ...). */
+const char *pc_tag_name(uint8_t id);
+
+size_t		pc_offset(const pc_der *d, const uint8_t *p);
+
+/* OID content octets as dotted text; returns false if malformed. */
+bool		pc_oid_text(pc_span oid, char *buf, size_t size);
+
+/* Parse dotted text into content octets; returns length or 0 when invalid. */
+size_t		pc_oid_from_text(const char *text, uint8_t *out, size_t size);
+
+/* Is this a well-formed OID content encoding (minimal subidentifiers)? */
+bool		pc_oid_valid(pc_span oid);
+
+/* ---------------------------------------------------------------- time */
+
+enum
+{
+	PC_TF_NO_SECONDS = 1 << 0,
+	PC_TF_NOT_ZULU = 1 << 1,
+	PC_TF_FRACTION = 1 << 2,
+	PC_TF_INVALID = 1 << 3,		/* not a readable time at all */
+};
+
+typedef struct pc_time
+{
+	int64_t		t;				/* seconds since 1970-01-01T00:00:00Z */
+	uint8_t		tag;			/* PC_T_UTCTIME or PC_T_GENERALIZEDTIME */
+	uint8_t		flags;			/* PC_TF_* */
+	pc_span		text;
+} pc_time;
+
+bool		pc_time_parse(uint8_t tag, pc_span text, pc_time *out);
+
+/* Days-from-civil as a constant expression (valid for years >= 1). */
+#define PC__Y(y, m)		((int64_t) (y) - ((m) <= 2))
+#define PC__ERA(y, m)	(PC__Y(y, m) / 400)
+#define PC__YOE(y, m)	(PC__Y(y, m) - PC__ERA(y, m) * 400)
+#define PC__DOY(m, d)	((153 * ((m) > 2 ? (m) - 3 : (m) + 9) + 2) / 5 + (d) - 1)
+#define PC__DOE(y, m, d) \
+	(PC__YOE(y, m) * 365 + PC__YOE(y, m) / 4 - PC__YOE(y, m) / 100 + PC__DOY(m, d))
+#define PC_DATE(y, m, d) \
+	((PC__ERA(y, m) * 146097 + PC__DOE(y, m, d) - 719468) * (int64_t) 86400)
+#define PC_DAY ((int64_t) 86400)
+
+/* Format seconds since the epoch as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ. */
+void		pc_format_date(int64_t t, char *buf, size_t size);
+void		pc_format_time(int64_t t, char *buf, size_t size);
+
+/* Parse YYYY-MM-DD[THH:MM[:SS]][Z]; false when invalid. */
+bool		pc_parse_iso_time(const char *s, int64_t *out);
+
+/* ---------------------------------------------------------------- model */
+
+#define PC_MAX_ATTRS		64
+#define PC_MAX_EXTS			64
+#define PC_MAX_POLICIES		32
+#define PC_MAX_EKUS			32
+
+typedef struct pc_attr
+{
+	pc_span		oid;			/* attribute type, OID content octets */
+	uint8_t		vtag;			/* identifier octet of the value */
+	pc_span		value;			/* value content octets */
+	pc_span		all;			/* the AttributeTypeAndValue TLV */
+	uint16_t	rdn;			/* index of its RelativeDistinguishedName */
+} pc_attr;
+
+typedef struct pc_name
+{
+	pc_span		der;			/* the whole Name TLV */
+	uint16_t	nattr;
+	uint16_t	nrdn;
+	bool		multi_valued;	/* some RDN holds more than one attribute */
+	bool		empty_rdn;		/* some RDN is an empty SET */
+	pc_attr		attr[PC_MAX_ATTRS];
+} pc_name;
+
+/* Extensions profcheck decodes; index into pc_cert.xi. */
+typedef enum pc_xid
+{
+	PC_X_AKI,
+	PC_X_SKI,
+	PC_X_KU,
+	PC_X_CP,
+	PC_X_PM,
+	PC_X_SAN,
+	PC_X_IAN,
+	PC_X_SDA,
+	PC_X_BC,
+	PC_X_NC,
+	PC_X_PCONS,
+	PC_X_EKU,
+	PC_X_CRLDP,
+	PC_X_IAP,
+	PC_X_FRESHEST,
+	PC_X_AIA,
+	PC_X_SIA,
+	PC_X_QC,
+	PC_X_TLSF,
+	PC_X_NOCHECK,
+	PC_X_POISON,
+	PC_X_SCT,
+	PC_X_ORGID,
+	PC_X_COUNT
+} pc_xid;
+
+typedef struct pc_ext
+{
+	pc_span		oid;
+	pc_span		value;			/* content of extnValue OCTET STRING */
+	pc_span		all;
+	bool		critical;
+	bool		critical_encoded;	/* the critical field was present */
+	bool		bad;			/* value does not decode per its ASN.1 */
+	bool		not_der;		/* decodes, but is BER rather than DER */
+	int16_t		xid;			/* pc_xid, or -1 when not one we decode */
+	char		why[96];		/* for 'bad': what is wrong */
+} pc_ext;
+
+/* keyUsage bits, numbered as in RFC 5280 (bit 0 = digitalSignature). */
+enum
+{
+	PC_KU_DIGITAL_SIGNATURE = 1 << 0,
+	PC_KU_NON_REPUDIATION = 1 << 1,
+	PC_KU_KEY_ENCIPHERMENT = 1 << 2,
+	PC_KU_DATA_ENCIPHERMENT = 1 << 3,
+	PC_KU_KEY_AGREEMENT = 1 << 4,
+	PC_KU_KEY_CERT_SIGN = 1 << 5,
+	PC_KU_CRL_SIGN = 1 << 6,
+	PC_KU_ENCIPHER_ONLY = 1 << 7,
+	PC_KU_DECIPHER_ONLY = 1 << 8,
+};
+
+/* Well-known EKUs as bits of pc_cert.eku_mask. */
+enum
+{
+	PC_EKU_SERVER_AUTH = 1 << 0,
+	PC_EKU_CLIENT_AUTH = 1 << 1,
+	PC_EKU_CODE_SIGNING = 1 << 2,
+	PC_EKU_EMAIL = 1 << 3,
+	PC_EKU_TIME_STAMPING = 1 << 4,
+	PC_EKU_OCSP_SIGNING = 1 << 5,
+	PC_EKU_ANY = 1 << 6,
+	PC_EKU_PRECERT_SIGNING = 1 << 7,
+	PC_EKU_OTHER = 1 << 8,
+};
+
+/* CA/Browser Forum reserved policy OIDs as bits of pc_cert.policy_mask. */
+enum
+{
+	PC_POL_DV = 1 << 0,
+	PC_POL_OV = 1 << 1,
+	PC_POL_IV = 1 << 2,
+	PC_POL_EV = 1 << 3,
+	PC_POL_ANY = 1 << 4,
+	PC_POL_SMIME = 1 << 5,		/* any 2.23.140.1.5.x.y */
+	PC_POL_CODE_SIGNING = 1 << 6,
+	PC_POL_OTHER = 1 << 7,
+};
+
+/* GeneralName choice numbers (RFC 5280 4.2.1.6). */
+enum
+{
+	PC_GN_OTHER = 0,
+	PC_GN_RFC822 = 1,
+	PC_GN_DNS = 2,
+	PC_GN_X400 = 3,
+	PC_GN_DIRNAME = 4,
+	PC_GN_EDIPARTY = 5,
+	PC_GN_URI = 6,
+	PC_GN_IP = 7,
+	PC_GN_RID = 8,
+};
+
+typedef struct pc_gn
+{
+	uint8_t		type;			/* PC_GN_* */
+	uint8_t		id;				/* identifier octet as encoded */
+	pc_span		v;				/* content (for dirName: the Name TLV) */
+} pc_gn;
+
+/* Iterator over a validated GeneralNames SEQUENCE content. */
+typedef struct pc_gn_iter
+{
+	pc_der		d;
+} pc_gn_iter;
+
+void		pc_gn_begin(pc_gn_iter *it, pc_span names);
+bool		pc_gn_next(pc_gn_iter *it, pc_gn *out);
+
+typedef struct pc_policy
+{
+	pc_span		oid;
+	pc_span		qualifiers;		/* content of policyQualifiers SEQUENCE, or empty */
+	bool		has_qualifiers;
+} pc_policy;
+
+typedef enum pc_keytype
+{
+	PC_KEY_UNKNOWN,
+	PC_KEY_RSA,
+	PC_KEY_RSA_PSS,
+	PC_KEY_EC,
+	PC_KEY_ED25519,
+	PC_KEY_ED448,
+	PC_KEY_DSA,
+} pc_keytype;
+
+typedef enum pc_curve
+{
+	PC_CURVE_NONE,
+	PC_CURVE_P256,
+	PC_CURVE_P384,
+	PC_CURVE_P521,
+	PC_CURVE_OTHER,
+} pc_curve;
+
+typedef struct pc_spki
+{
+	pc_span		all;			/* SubjectPublicKeyInfo TLV */
+	pc_span		alg;			/* AlgorithmIdentifier TLV */
+	pc_span		alg_oid;
+	pc_span		params;			/* parameters TLV, empty when absent */
+	pc_span		key;			/* BIT STRING content without the unused-bits octet */
+	pc_keytype	type;
+	pc_curve	curve;
+	bool		key_ok;			/* key octets decode for the algorithm */
+	unsigned	bits;			/* RSA modulus / EC field / DSA p size in bits */
+	pc_span		rsa_n;			/* INTEGER content (may have a leading 0x00) */
+	pc_span		rsa_e;
+	uint64_t	rsa_e_small;	/* exponent when it fits 64 bits, else 0 */
+} pc_spki;
+
+/* What a certificate is (pc_cert.kind); rules declare which kinds they apply to. */
+enum
+{
+	PC_K_CA = 1 << 0,			/* basicConstraints cA TRUE */
+	PC_K_SUB = 1 << 1,			/* not a CA (end entity) */
+	PC_K_ROOT = 1 << 2,			/* CA whose issuer bytes equal its subject bytes */
+	PC_K_SUBCA = 1 << 3,		/* CA that is not self-issued */
+	PC_K_TLS = 1 << 4,			/* end entity usable for TLS servers (MRSP 1.1) */
+	PC_K_SMIME = 1 << 5,		/* end entity under the S/MIME BR (SBR 1.1) */
+	PC_K_PRECERT = 1 << 6,		/* carries the CT poison extension */
+	PC_K_OCSP = 1 << 7,			/* delegated OCSP responder */
+	PC_K_PRECERT_CA = 1 << 8,	/* CA with the precertificate-signing EKU */
+	PC_K_DV = 1 << 9,
+	PC_K_OV = 1 << 10,
+	PC_K_IV = 1 << 11,
+	PC_K_EV = 1 << 12,
+	PC_K_TBS = 1 << 13,			/* bare TBSCertificate: no signature */
+	PC_K_CODE_SIGNING = 1 << 14, /* end entity for code signing */
+};
+
+typedef struct pc_cert
+{
+	pc_span		der;			/* the whole input value */
+	pc_span		tbs;			/* TBSCertificate TLV */
+	bool		is_tbs;			/* input was a bare TBSCertificate */
+	uint32_t	der_flags;		/* PC_DF_*, anywhere in the outer structure */
+	uint32_t	kind;			/* PC_K_* */
+
+	int			version;		/* 0 = v1, 1 = v2, 2 = v3 */
+	bool		version_encoded;	/* [0] present */
+	pc_span		serial;			/* INTEGER content octets */
+	pc_span		tbs_sig_alg;	/* AlgorithmIdentifier TLV in TBS */
+	pc_span		tbs_sig_oid;
+	pc_span		sig_alg;		/* outer signatureAlgorithm TLV (empty for TBS) */
+	pc_span		sig_oid;
+	pc_span		sig_value;		/* BIT STRING content without unused-bits octet */
+
+	pc_name		issuer;
+	pc_name		subject;
+	pc_time		not_before;
+	pc_time		not_after;
+	pc_spki		spki;
+	bool		issuer_uid;
+	bool		subject_uid;
+
+	bool		has_extensions; /* [3] present */
+	uint16_t	next;
+	pc_ext		ext[PC_MAX_EXTS];
+	uint8_t		xi[PC_X_COUNT]; /* 1 + index of first extension of each kind */
+	bool		ext_duplicate;	/* some extension OID occurs twice */
+
+	/* decoded extensions (valid when the extension is present and not bad) */
+	bool		bc_ca;
+	int			bc_pathlen;		/* -1 when absent */
+	uint16_t	ku;				/* PC_KU_* */
+	uint32_t	eku_mask;		/* PC_EKU_* */
+	uint16_t	neku;
+	pc_span		eku[PC_MAX_EKUS];
+	uint16_t	npolicy;
+	uint32_t	policy_mask;	/* PC_POL_* */
+	pc_policy	policy[PC_MAX_POLICIES];
+	pc_span		san;			/* GeneralNames content */
+	uint32_t	san_types;		/* 1 << PC_GN_* for each type present */
+	uint32_t	nsan;
+	pc_span		ian;
+	pc_span		aki_keyid;
+	bool		aki_has_keyid;
+	bool		aki_has_issuer;
+	bool		aki_has_serial;
+	pc_span		ski;
+	pc_span		aia;			/* AuthorityInfoAccessSyntax content */
+	pc_span		crldp;			/* CRLDistributionPoints content */
+} pc_cert;
+
+static inline const pc_ext *
+pc_ext_get(const pc_cert *c, pc_xid x)
+{
+	return c->xi[x] ? &c->ext[c->xi[x] - 1] : NULL;
+}
+
+/* Present and decoded without error? */
+static inline bool
+pc_ext_ok(const pc_cert *c, pc_xid x)
+{
+	const pc_ext *e = pc_ext_get(c, x);
+
+	return e != NULL && !e->bad;
+}
+
+/*
+ * Decode a Certificate or a bare TBSCertificate.  Returns false with err
+ * filled when the input cannot be a certificate; the caller reports that as
+ * a fatal finding.  Never reads outside [buf, buf+len).
+ */
+bool		pc_decode(const uint8_t *buf, size_t len, pc_cert *c, pc_error *err);
+
+/* Name helpers. */
+int			pc_name_count(const pc_name *n, const char *oid, size_t oidlen);
+const pc_attr *pc_name_find(const pc_name *n, const char *oid, size_t oidlen);
+
+#define PC_NAME_COUNT(n, lit) pc_name_count((n), (lit), sizeof(lit) - 1)
+#define PC_NAME_FIND(n, lit) pc_name_find((n), (lit), sizeof(lit) - 1)
+#define PC_NAME_HAS(n, lit) (PC_NAME_COUNT(n, lit) > 0)
+
+/* Validity in seconds as the BR count it: notAfter - notBefore + 1. */
+static inline int64_t
+pc_validity_seconds(const pc_cert *c)
+{
+	return c->not_after.t - c->not_before.t + 1;
+}
+
+/* Whole days, rounding any part of a day up (BR 6.3.2). */
+static inline int64_t
+pc_validity_days(const pc_cert *c)
+{
+	int64_t		s = pc_validity_seconds(c);
+
+	return s <= 0 ? 0 : (s + PC_DAY - 1) / PC_DAY;
+}
+
+/* Describe the certificate's kind bits as text ("tls subscriber, precert"). */
+void		pc_kind_text(uint32_t kind, char *buf, size_t size);
+
+/* ---------------------------------------------------------------- rules */
+
+typedef enum pc_severity
+{
+	PC_INFO = 0,
+	PC_NOTICE,
+	PC_WARN,
+	PC_ERROR,
+	PC_FATAL,
+} pc_severity;
+
+const char *pc_severity_name(pc_severity s);
+bool		pc_severity_parse(const char *s, pc_severity *out);
+
+struct pc_report;
+
+typedef void (*pc_check_fn) (const pc_cert *c, struct pc_report *r);
+
+enum
+{
+	PC_RF_NEEDS_SIGNATURE = 1 << 0, /* skipped for a bare TBSCertificate */
+};
+
+typedef struct pc_rule
+{
+	const char *name;
+	pc_severity severity;
+	const char *source;			/* document: "RFC5280", "CABF_BR", "Apple", ... */
+	const char *citation;		/* section of that document */
+	int64_t		from;			/* effective from (inclusive); 0 = always */
+	int64_t		until;			/* ineffective from (exclusive); 0 = never */
+	uint32_t	scope;			/* every PC_K_* bit here must be set on the cert */
+	uint32_t	exclude;		/* no PC_K_* bit here may be set on the cert */
+	uint32_t	flags;			/* PC_RF_* */
+	const char *description;
+	pc_check_fn check;
+} pc_rule;
+
+/* Human-readable scope of a rule ("tls subscriber", "ca", "any"). */
+void		pc_scope_text(const pc_rule *r, char *buf, size_t size);
+
+/* The registry: every built-in rule, in a stable order. */
+size_t		pc_rule_count(void);
+const pc_rule *pc_rule_at(size_t i);
+const pc_rule *pc_rule_find(const char *name);
+
+/* The rule used for input that cannot be decoded. */
+extern const pc_rule pc_rule_unparseable;
+
+#define PC_DETAIL_MAX 240
+
+typedef struct pc_finding
+{
+	const pc_rule *rule;
+	pc_severity severity;
+	char		detail[PC_DETAIL_MAX];
+} pc_finding;
+
+/* Options for one lint run. */
+typedef struct pc_options
+{
+	int64_t		at;				/* judge windows at this instant ... */
+	bool		at_set;			/* ... when set; otherwise at notBefore */
+	const pc_cert *issuer;		/* issuing CA certificate, when known */
+} pc_options;
+
+typedef struct pc_report
+{
+	pc_finding *items;			/* caller-provided storage */
+	size_t		n;
+	size_t		cap;
+	const pc_rule *cur;			/* rule being checked */
+	const pc_options *opt;
+	bool		overflow;
+} pc_report;
+
+/* Report a violation of the rule being checked, with printf-style detail. */
+void		pc_fail(pc_report *r, const char *fmt,...) pg_attribute_printf(2, 3);
+
+/* Storage needed for any report: one finding per rule plus the fatal one. */
+size_t		pc_report_capacity(void);
+
+void		pc_report_init(pc_report *r, pc_finding *items, size_t cap);
+
+/* Does the rule apply to this certificate, and is it in force at 'at'? */
+bool		pc_rule_applies(const pc_rule *rule, const pc_cert *c);
+bool		pc_rule_in_force(const pc_rule *rule, int64_t at);
+
+/* Run every applicable rule in force; findings are appended to r. */
+void		pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r);
+
+/*
+ * Decode and lint in one step.  Input that cannot be decoded yields one
+ * fatal finding naming the problem and its byte offset.  'c' is scratch
+ * space supplied by the caller (it is large; reuse it across calls).
+ */
+void		pc_lint_der(const uint8_t *buf, size_t len, const pc_options *opt,
+						pc_cert *c, pc_report *r);
+
+#endif							/* PC_H */

@@ -1,0 +1,448 @@
+/*
+ * profcheck.c
+ *		The PostgreSQL layer: fmgr functions over the core.
+ *
+ * Everything here is a thin adapter.  The core decodes and lints; this file
+ * detoasts arguments, turns findings into rows, messages and booleans, and
+ * maps severities onto the profcheck.severity enum.  No function here
+ * raises an error for bad certificate bytes: those are findings.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/date.h"
+#include "utils/fmgroids.h"
+#include "utils/rel.h"
+#include "utils/timestamp.h"
+#include "utils/typcache.h"
+
+#include "../core/pc.h"
+
+PG_MODULE_MAGIC;
+
+/* Seconds between the Unix epoch and PostgreSQL's (2000-01-01). */
+#define PC_PG_EPOCH_SECS	((int64) 946684800)
+
+/* Findings that fit without a second pass; more are rare. */
+#define PC_FEW_FINDINGS		32
+
+/*
+ * Run the core over one value.  The certificate model and the findings are
+ * allocated in the current memory context.  A report that overflows the
+ * small buffer is run again with room for every rule.
+ */
+typedef struct pc_run
+{
+	pc_cert    *cert;
+	pc_report	report;
+	pc_finding	few[PC_FEW_FINDINGS];
+} pc_run;
+
+static void
+pc_run_lint(pc_run *run, const uint8_t *buf, size_t len, const pc_options *opt)
+{
+	run->cert = palloc(sizeof(pc_cert));
+	pc_report_init(&run->report, run->few, PC_FEW_FINDINGS);
+	pc_lint_der(buf, len, opt, run->cert, &run->report);
+	if (run->report.overflow)
+	{
+		size_t		cap = pc_report_capacity();
+
+		pc_report_init(&run->report, palloc(cap * sizeof(pc_finding)), cap);
+		pc_lint_der(buf, len, opt, run->cert, &run->report);
+	}
+}
+
+/* ---------------------------------------------------------------- severity enum */
+
+/*
+ * The OIDs of profcheck.severity's labels, in pc_severity order.  Looked up
+ * through the enum's input function once per call site (fn_extra).
+ */
+typedef struct pc_sev_map
+{
+	Oid			typid;
+	Datum		label[PC_FATAL + 1];
+} pc_sev_map;
+
+static pc_sev_map *
+pc_sev_map_get(FmgrInfo *flinfo, Oid typid)
+{
+	pc_sev_map *map = (pc_sev_map *) flinfo->fn_extra;
+
+	if (map == NULL || map->typid != typid)
+	{
+		map = MemoryContextAlloc(flinfo->fn_mcxt, sizeof(pc_sev_map));
+		map->typid = typid;
+		for (int s = PC_INFO; s <= PC_FATAL; s++)
+			map->label[s] = OidFunctionCall3(F_ENUM_IN,
+											 CStringGetDatum(pc_severity_name((pc_severity) s)),
+											 ObjectIdGetDatum(typid),
+											 Int32GetDatum(-1));
+		flinfo->fn_extra = map;
+	}
+	return map;
+}
+
+static pc_severity
+pc_sev_from_datum(const pc_sev_map *map, Datum d)
+{
+	for (int s = PC_INFO; s <= PC_FATAL; s++)
+		if (map->label[s] == d)
+			return (pc_severity) s;
+	elog(ERROR, "unrecognized profcheck.severity value %u", DatumGetObjectId(d));
+	return PC_FATAL;			/* keep compiler quiet */
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+/* Prepare a materialized set-returning call (works on PostgreSQL 13+). */
+static Tuplestorestate *
+pc_materialize(FunctionCallInfo fcinfo, TupleDesc *tupdesc)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext oldcxt;
+	Tuplestorestate *store;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		!(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	if (get_call_result_type(fcinfo, NULL, tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+
+	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	*tupdesc = CreateTupleDescCopy(*tupdesc);
+	store = tuplestore_begin_heap(rsinfo->allowedModes & SFRM_Materialize_Random, false, work_mem);
+	MemoryContextSwitchTo(oldcxt);
+
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = store;
+	rsinfo->setDesc = *tupdesc;
+	return store;
+}
+
+static Datum
+pc_text_or_null(const char *s, bool *isnull)
+{
+	*isnull = (s == NULL || *s == '\0');
+	return *isnull ? (Datum) 0 : CStringGetTextDatum(s);
+}
+
+/* ---------------------------------------------------------------- lint */
+
+PG_FUNCTION_INFO_V1(pc_sql_lint);
+
+/*
+ * profcheck.lint(cert bytea) RETURNS TABLE (rule, severity, source, citation, detail)
+ */
+Datum
+pc_sql_lint(PG_FUNCTION_ARGS)
+{
+	bytea	   *cert = PG_GETARG_BYTEA_PP(0);
+	TupleDesc	tupdesc;
+	Tuplestorestate *store = pc_materialize(fcinfo, &tupdesc);
+	pc_sev_map *map = pc_sev_map_get(fcinfo->flinfo, TupleDescAttr(tupdesc, 1)->atttypid);
+	pc_run		run;
+
+	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL);
+
+	for (size_t i = 0; i < run.report.n; i++)
+	{
+		const pc_finding *f = &run.report.items[i];
+		Datum		values[5];
+		bool		nulls[5] = {false};
+
+		values[0] = CStringGetTextDatum(f->rule->name);
+		values[1] = map->label[f->severity];
+		values[2] = CStringGetTextDatum(f->rule->source);
+		values[3] = pc_text_or_null(f->rule->citation, &nulls[3]);
+		values[4] = pc_text_or_null(f->detail, &nulls[4]);
+		tuplestore_putvalues(store, tupdesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* ---------------------------------------------------------------- passes */
+
+PG_FUNCTION_INFO_V1(pc_sql_passes);
+
+/*
+ * profcheck.passes(cert bytea, threshold severity DEFAULT 'error') RETURNS boolean
+ *
+ * True when no finding reaches the threshold.  A NULL certificate gives
+ * NULL, which a CHECK constraint accepts (NOT NULL is the column's job).
+ */
+Datum
+pc_sql_passes(PG_FUNCTION_ARGS)
+{
+	bytea	   *cert;
+	pc_severity threshold = PC_ERROR;
+	pc_run		run;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	cert = PG_GETARG_BYTEA_PP(0);
+	if (PG_NARGS() > 1 && !PG_ARGISNULL(1))
+	{
+		pc_sev_map *map = pc_sev_map_get(fcinfo->flinfo, get_fn_expr_argtype(fcinfo->flinfo, 1));
+
+		threshold = pc_sev_from_datum(map, PG_GETARG_DATUM(1));
+	}
+
+	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL);
+	for (size_t i = 0; i < run.report.n; i++)
+		if (run.report.items[i].severity >= threshold)
+			PG_RETURN_BOOL(false);
+	PG_RETURN_BOOL(true);
+}
+
+/* ---------------------------------------------------------------- rule catalogue */
+
+PG_FUNCTION_INFO_V1(pc_sql_rule_catalog);
+
+static Datum
+pc_date_datum(int64_t t, bool *isnull)
+{
+	*isnull = (t == 0);
+	return *isnull ? (Datum) 0 : DateADTGetDatum((DateADT) (t / 86400 - PC_PG_EPOCH_SECS / 86400));
+}
+
+/*
+ * profcheck.rule_catalog(): every built-in rule with its metadata; the view
+ * profcheck.rules selects from it.
+ */
+Datum
+pc_sql_rule_catalog(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc;
+	Tuplestorestate *store = pc_materialize(fcinfo, &tupdesc);
+	pc_sev_map *map = pc_sev_map_get(fcinfo->flinfo, TupleDescAttr(tupdesc, 1)->atttypid);
+	size_t		n = pc_rule_count();
+
+	for (size_t i = 0; i < n; i++)
+	{
+		const pc_rule *r = pc_rule_at(i);
+		Datum		values[8];
+		bool		nulls[8] = {false};
+		char		scope[256];
+
+		pc_scope_text(r, scope, sizeof(scope));
+		values[0] = CStringGetTextDatum(r->name);
+		values[1] = map->label[r->severity];
+		values[2] = CStringGetTextDatum(r->source);
+		values[3] = pc_text_or_null(r->citation, &nulls[3]);
+		values[4] = pc_date_datum(r->from, &nulls[4]);
+		values[5] = pc_date_datum(r->until, &nulls[5]);
+		values[6] = CStringGetTextDatum(scope);
+		values[7] = pc_text_or_null(r->description, &nulls[7]);
+		tuplestore_putvalues(store, tupdesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* ---------------------------------------------------------------- enforce */
+
+PG_FUNCTION_INFO_V1(pc_sql_enforce);
+
+/*
+ * profcheck.enforce(): BEFORE INSERT OR UPDATE ... FOR EACH ROW trigger.
+ * TG_ARGV: column name, then optional threshold (default 'error').
+ *
+ * Rejects a row whose certificate has findings at or above the threshold
+ * with SQLSTATE 23514, naming the rules, one DETAIL line per finding.  An
+ * UPDATE that leaves the certificate unchanged is not re-checked, so a CA
+ * can still record, say, the revocation of a certificate that today's rules
+ * would refuse.
+ */
+Datum
+pc_sql_enforce(PG_FUNCTION_ARGS)
+{
+	TriggerData *trig = (TriggerData *) fcinfo->context;
+	Trigger    *tg;
+	TupleDesc	desc;
+	HeapTuple	row;
+	const char *colname;
+	int			attnum;
+	pc_severity threshold = PC_ERROR;
+	bool		isnull;
+	Datum		value;
+	bytea	   *cert;
+	pc_run		run;
+	StringInfoData rules,
+				detail;
+	int			nviol = 0;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("profcheck.enforce() must be called as a trigger")));
+	if (!TRIGGER_FIRED_BEFORE(trig->tg_event) || !TRIGGER_FIRED_FOR_ROW(trig->tg_event) ||
+		!(TRIGGER_FIRED_BY_INSERT(trig->tg_event) || TRIGGER_FIRED_BY_UPDATE(trig->tg_event)))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("profcheck.enforce() must be a BEFORE INSERT OR UPDATE ... FOR EACH ROW trigger")));
+
+	tg = trig->tg_trigger;
+	desc = RelationGetDescr(trig->tg_relation);
+	row = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
+
+	if (tg->tgnargs < 1 || tg->tgnargs > 3)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("profcheck.enforce() takes a column name, an optional threshold and an optional profile"),
+				 errhint("CREATE TRIGGER ... EXECUTE FUNCTION profcheck.enforce('der', 'error')")));
+	colname = tg->tgargs[0];
+	attnum = SPI_fnumber(desc, colname);
+	if (attnum <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" named in trigger \"%s\" does not exist in table \"%s\"",
+						colname, tg->tgname, RelationGetRelationName(trig->tg_relation))));
+	if (SPI_gettypeid(desc, attnum) != BYTEAOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("column \"%s\" named in trigger \"%s\" is of type %s, not bytea",
+						colname, tg->tgname, format_type_be(SPI_gettypeid(desc, attnum)))));
+	if (tg->tgnargs >= 2 && !pc_severity_parse(tg->tgargs[1], &threshold))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid threshold \"%s\" in trigger \"%s\"", tg->tgargs[1], tg->tgname),
+				 errhint("Use one of info, notice, warn, error, fatal.")));
+	if (tg->tgnargs == 3)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("profiles are not supported by this version of profcheck")));
+
+	value = heap_getattr(row, attnum, desc, &isnull);
+	if (isnull)
+		return PointerGetDatum(row);
+	if (TRIGGER_FIRED_BY_UPDATE(trig->tg_event))
+	{
+		bool		oldnull;
+		Datum		old = heap_getattr(trig->tg_trigtuple, attnum, desc, &oldnull);
+
+		if (!oldnull && datumIsEqual(old, value, false, -1))
+			return PointerGetDatum(row);
+	}
+
+	cert = DatumGetByteaPP(value);
+	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL);
+
+	initStringInfo(&rules);
+	initStringInfo(&detail);
+	for (size_t i = 0; i < run.report.n; i++)
+	{
+		const pc_finding *f = &run.report.items[i];
+
+		if (f->severity < threshold)
+			continue;
+		appendStringInfo(&rules, "%s%s", nviol ? ", " : "", f->rule->name);
+		appendStringInfo(&detail, "%s%s (%s): %s", nviol ? "\n" : "", f->rule->name,
+						 pc_severity_name(f->severity), f->detail);
+		nviol++;
+	}
+	if (nviol > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("certificate in column \"%s\" of table \"%s\" violates %d profcheck rule%s: %s",
+						colname, RelationGetRelationName(trig->tg_relation), nviol,
+						nviol == 1 ? "" : "s", rules.data),
+				 errdetail_internal("%s", detail.data),
+				 errtableconstraint(trig->tg_relation, tg->tgname)));
+	return PointerGetDatum(row);
+}
+
+/* ---------------------------------------------------------------- der */
+
+PG_FUNCTION_INFO_V1(pc_sql_der);
+
+static int
+pc_b64_value(char ch)
+{
+	if (ch >= 'A' && ch <= 'Z')
+		return ch - 'A';
+	if (ch >= 'a' && ch <= 'z')
+		return ch - 'a' + 26;
+	if (ch >= '0' && ch <= '9')
+		return ch - '0' + 52;
+	if (ch == '+')
+		return 62;
+	if (ch == '/')
+		return 63;
+	return -1;
+}
+
+/*
+ * profcheck.der(pem text) RETURNS bytea: the first CERTIFICATE block of a
+ * PEM text, decoded.  Text without one is an error (22P02).
+ */
+Datum
+pc_sql_der(PG_FUNCTION_ARGS)
+{
+	text	   *pem = PG_GETARG_TEXT_PP(0);
+	const char *s = VARDATA_ANY(pem);
+	size_t		n = VARSIZE_ANY_EXHDR(pem);
+	static const char begin[] = "-----BEGIN CERTIFICATE-----";
+	static const char end[] = "-----END CERTIFICATE-----";
+	const char *b = NULL,
+			   *e = NULL;
+	bytea	   *out;
+	uint8	   *o;
+	uint32		acc = 0;
+	int			bits = 0;
+	size_t		olen = 0;
+
+	for (size_t i = 0; i + sizeof(begin) - 1 <= n; i++)
+		if (memcmp(s + i, begin, sizeof(begin) - 1) == 0)
+		{
+			b = s + i + sizeof(begin) - 1;
+			break;
+		}
+	if (b)
+		for (const char *p = b; p + sizeof(end) - 1 <= s + n; p++)
+			if (memcmp(p, end, sizeof(end) - 1) == 0)
+			{
+				e = p;
+				break;
+			}
+	if (!b || !e)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("no PEM CERTIFICATE block found"),
+				 errhint("Expected text between \"%s\" and \"%s\" lines.", begin, end)));
+
+	out = palloc(VARHDRSZ + (e - b) * 3 / 4 + 3);
+	o = (uint8 *) VARDATA(out);
+	for (const char *p = b; p < e; p++)
+	{
+		int			v;
+
+		if (*p == '=' || *p == '\r' || *p == '\n' || *p == ' ' || *p == '\t')
+			continue;
+		v = pc_b64_value(*p);
+		if (v < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid base64 character \"%c\" in PEM block", *p)));
+		acc = (acc << 6) | (uint32) v;
+		bits += 6;
+		if (bits >= 8)
+		{
+			bits -= 8;
+			o[olen++] = (uint8) (acc >> bits);
+		}
+	}
+	SET_VARSIZE(out, VARHDRSZ + olen);
+	PG_RETURN_BYTEA_P(out);
+}

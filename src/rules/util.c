@@ -1,0 +1,152 @@
+/*
+ * util.c
+ *		Helpers shared by checks in several documents.
+ */
+#include "rules.h"
+
+bool
+pc_span_eq_nocase(pc_span a, pc_span b)
+{
+	if (a.n != b.n)
+		return false;
+	for (size_t i = 0; i < a.n; i++)
+	{
+		uint8_t		x = a.p[i],
+					y = b.p[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x = (uint8_t) (x + 32);
+		if (y >= 'A' && y <= 'Z')
+			y = (uint8_t) (y + 32);
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
+bool
+pc_san_has_dns(const pc_cert *c, pc_span s, bool ignore_case)
+{
+	pc_gn_iter	it;
+	pc_gn		gn;
+
+	pc_gn_begin(&it, c->san);
+	while (pc_gn_next(&it, &gn))
+	{
+		if (gn.type != PC_GN_DNS)
+			continue;
+		if (ignore_case ? pc_span_eq_nocase(gn.v, s) : pc_span_eq(gn.v, s))
+			return true;
+	}
+	return false;
+}
+
+bool
+pc_ip_text(pc_span ip, char *buf, size_t size)
+{
+	if (ip.n == 4)
+	{
+		snprintf(buf, size, "%u.%u.%u.%u", ip.p[0], ip.p[1], ip.p[2], ip.p[3]);
+		return true;
+	}
+	if (ip.n == 16)
+	{
+		/* RFC 5952: lower case, longest run of two or more zero groups as :: */
+		unsigned	g[8];
+		int			best = -1,
+					bestlen = 0;
+		size_t		used = 0;
+
+		for (int i = 0; i < 8; i++)
+			g[i] = (unsigned) (ip.p[2 * i] << 8 | ip.p[2 * i + 1]);
+		for (int i = 0; i < 8;)
+		{
+			int			j = i;
+
+			while (j < 8 && g[j] == 0)
+				j++;
+			if (j - i > bestlen && j - i >= 2)
+			{
+				best = i;
+				bestlen = j - i;
+			}
+			i = j > i ? j : i + 1;
+		}
+		buf[0] = '\0';
+		for (int i = 0; i < 8 && used < size; i++)
+		{
+			int			w;
+
+			if (i == best)
+			{
+				w = snprintf(buf + used, size - used, "::");
+				i += bestlen - 1;
+			}
+			else
+				w = snprintf(buf + used, size - used, "%s%x",
+							 (i > 0 && i != best + bestlen) ? ":" : "", g[i]);
+			if (w < 0)
+				return false;
+			used += (size_t) w;
+		}
+		return used < size;
+	}
+	return false;
+}
+
+bool
+pc_san_has_ip_text(const pc_cert *c, pc_span s)
+{
+	pc_gn_iter	it;
+	pc_gn		gn;
+	char		buf[64];
+
+	pc_gn_begin(&it, c->san);
+	while (pc_gn_next(&it, &gn))
+	{
+		if (gn.type != PC_GN_IP || !pc_ip_text(gn.v, buf, sizeof(buf)))
+			continue;
+		if (strlen(buf) == s.n && memcmp(buf, s.p, s.n) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool
+pc_sig_is_sha1(pc_span oid)
+{
+	return PC_OID_IS(oid, OID_ALG_SHA1_RSA) || PC_OID_IS(oid, OID_ALG_ECDSA_SHA1) ||
+		PC_OID_IS(oid, OID_ALG_DSA_SHA1);
+}
+
+int64_t
+pc_add_months(int64_t t, int months)
+{
+	/* Normalise like Go's time.AddDate, which ZLint uses: Jan 31 + 1 month = Mar 3. */
+	int64_t		days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	int64_t		secs = t - days * 86400;
+	int64_t		z = days + 719468;
+	int64_t		era = (z >= 0 ? z : z - 146096) / 146097;
+	unsigned	doe = (unsigned) (z - era * 146097);
+	unsigned	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	unsigned	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned	mp = (5 * doy + 2) / 153;
+	unsigned	d = doy - (153 * mp + 2) / 5 + 1;
+	unsigned	m = mp < 10 ? mp + 3 : mp - 9;
+	int64_t		y = (int64_t) yoe + era * 400 + (m <= 2);
+	int64_t		total = y * 12 + (int64_t) (m - 1) + months;
+
+	y = total / 12;
+	m = (unsigned) (total % 12) + 1;
+	/* day d of month m, overflowing into the next month as Go does */
+	return (PC_DATE(y, m, 1) / 86400 + (int64_t) d - 1) * 86400 + secs;
+}
+
+void
+pc_validity_over(const pc_cert *c, pc_report *r, int64_t days)
+{
+	if (pc_validity_seconds(c) > days * PC_DAY)
+		pc_fail(r, "valid for %lld days (%lld seconds), more than %lld days",
+				(long long) pc_validity_days(c), (long long) pc_validity_seconds(c),
+				(long long) days);
+}
