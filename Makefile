@@ -27,6 +27,8 @@ CORE_CFLAGS ?= -O2 -g
 CORE_WARN = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wdeclaration-after-statement -Wmissing-prototypes -Wno-format-truncation
 CORE_HDRS = $(wildcard src/core/*.h) src/rules/rules.h
+# clang does not know every gcc warning named in CORE_WARN.
+CLANG_WARN = -Wno-unknown-warning-option
 BUILD = build
 
 $(BUILD)/profcheck-lint: $(CORE_SRCS) src/cli/profcheck_lint.c $(CORE_HDRS)
@@ -40,12 +42,12 @@ $(BUILD)/unit: $(CORE_SRCS) test/unit/unit.c $(CORE_HDRS)
 $(BUILD)/unit-asan: $(CORE_SRCS) test/unit/unit.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
 	clang -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-		$(CORE_WARN) -o $@ $(CORE_SRCS) test/unit/unit.c -lcrypto
+		$(CORE_WARN) $(CLANG_WARN) -o $@ $(CORE_SRCS) test/unit/unit.c -lcrypto
 
 $(BUILD)/fuzz: $(CORE_SRCS) test/fuzz/fuzz.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
 	clang -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		$(CORE_WARN) -o $@ $(CORE_SRCS) test/fuzz/fuzz.c -lcrypto
+		$(CORE_WARN) $(CLANG_WARN) -o $@ $(CORE_SRCS) test/fuzz/fuzz.c -lcrypto
 
 .PHONY: cli unit unit-asan fuzz-build
 cli: $(BUILD)/profcheck-lint
@@ -56,3 +58,13 @@ unit-asan: $(BUILD)/unit-asan
 fuzz-build: $(BUILD)/fuzz
 
 EXTRA_CLEAN = $(BUILD)
+
+# ---------------------------------------------------------------- conformance
+
+$(BUILD)/conformance: $(CORE_SRCS) test/conformance/conformance.c $(CORE_HDRS)
+	@mkdir -p $(BUILD)
+	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -o $@ $(CORE_SRCS) test/conformance/conformance.c -lcrypto
+
+.PHONY: conformance
+conformance: $(BUILD)/conformance
+	$(BUILD)/conformance
