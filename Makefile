@@ -20,6 +20,9 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS tracks no header dependencies: a changed struct must rebuild everything.
+$(OBJS): $(wildcard src/core/*.h) src/rules/rules.h
+
 # ---------------------------------------------------------------- core only
 
 CORE_CC ?= cc

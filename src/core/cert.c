@@ -120,10 +120,19 @@ decode_name(pc_der *outer, pc_name *name, pc_error *err, const char *what)
 			a->oid = type.v;
 			a->vtag = value.id;
 			a->value = value.v;
+			a->vall = value.all;
 			a->all = atv.all;
 			a->rdn = name->nrdn;
 			inset++;
 		}
+		/*
+		 * pc_attr.rdn is 16 bits: a longer name (possible only with empty
+		 * RDNs, two octets each) would wrap it and merge distinct RDNs.
+		 */
+		if (name->nrdn == UINT16_MAX)
+			return fail_at(err, pc_offset(&rdns, set.all.p),
+						   "%s: more than %d RelativeDistinguishedNames (profcheck's limit)",
+						   what, UINT16_MAX - 1);
 		if (inset == 0)
 			name->empty_rdn = true;
 		if (inset > 1)
@@ -325,7 +334,12 @@ dec_bc(pc_cert *c, pc_ext *x)
 	pc_der_init(&d, seq.v, seq.v.p, NULL);
 	if (pc_der_peek(&d) == PC_T_BOOLEAN)
 	{
-		pc_der_next(&d, &t, &e);
+		/* the peek saw only the tag: the TLV itself may still be truncated */
+		if (!pc_der_next(&d, &t, &e))
+		{
+			ext_bad(x, "cA: %s", e.msg);
+			return;
+		}
 		if (!read_bool(&t, &c->bc_ca, &x->not_der))
 		{
 			ext_bad(x, "cA is not a one-octet BOOLEAN");
@@ -336,7 +350,11 @@ dec_bc(pc_cert *c, pc_ext *x)
 	}
 	if (pc_der_peek(&d) == PC_T_INTEGER)
 	{
-		pc_der_next(&d, &t, &e);
+		if (!pc_der_next(&d, &t, &e))
+		{
+			ext_bad(x, "pathLenConstraint: %s", e.msg);
+			return;
+		}
 		if (t.v.n == 0 || t.v.n > 4 || (t.v.p[0] & 0x80))
 		{
 			ext_bad(x, "pathLenConstraint is not a small non-negative INTEGER");
@@ -734,7 +752,9 @@ decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 		x->oid = oid.v;
 		if (pc_der_peek(&ed) == PC_T_BOOLEAN)
 		{
-			pc_der_next(&ed, &t, err);
+			/* the peek saw only the tag: the TLV itself may still be truncated */
+			if (!pc_der_next(&ed, &t, err))
+				return in(err, "critical");
 			if (!read_bool(&t, &x->critical, &x->not_der))
 				return fail_at(err, pc_offset(&ed, t.all.p), "critical: not a one-octet BOOLEAN");
 			x->critical_encoded = true;
@@ -953,8 +973,20 @@ decode_time(pc_der *d, pc_time *out, pc_error *err, const char *what)
 		return fail_at(err, pc_offset(d, t.all.p), "%s: expected UTCTime or GeneralizedTime, found %s",
 					   what, pc_tag_name(t.id));
 	if (!pc_time_parse(t.id, t.v, out))
-		return fail_at(err, pc_offset(d, t.all.p), "%s: \"%.*s\" is not a valid time",
-					   what, (int) (t.v.n > 40 ? 40 : t.v.n), (const char *) t.v.p);
+	{
+		/*
+		 * Quote the text printably: the message becomes SQL text, which must
+		 * not carry control octets, invalid UTF-8 or a NUL that cuts it.
+		 */
+		char		shown[41];
+		size_t		n = t.v.n > 40 ? 40 : t.v.n;
+
+		for (size_t i = 0; i < n; i++)
+			shown[i] = (t.v.p[i] >= 0x20 && t.v.p[i] < 0x7f) ? (char) t.v.p[i] : '?';
+		shown[n] = '\0';
+		return fail_at(err, pc_offset(d, t.all.p), "%s: \"%s\"%s is not a valid time",
+					   what, shown, t.v.n > 40 ? "..." : "");
+	}
 	return true;
 }
 
@@ -976,7 +1008,9 @@ decode_tbs(pc_der *outer, pc_cert *c, pc_error *err)
 	{
 		pc_tlv		v;
 
-		pc_der_next(&d, &t, err);
+		/* the peek saw only the tag: the TLV itself may still be truncated */
+		if (!pc_der_next(&d, &t, err))
+			return in(err, "version");
 		pc_der_init(&vd, t.v, outer->base, outer->flags);
 		if (!pc_der_expect(&vd, PC_T_INTEGER, &v, err, "version") || pc_der_more(&vd) ||
 			v.v.n != 1)
@@ -1013,12 +1047,14 @@ decode_tbs(pc_der *outer, pc_cert *c, pc_error *err)
 
 	if (pc_der_peek(&d) == PC_CTX(1) || pc_der_peek(&d) == PC_CTXC(1))
 	{
-		pc_der_next(&d, &t, err);
+		if (!pc_der_next(&d, &t, err))
+			return in(err, "issuerUniqueID");
 		c->issuer_uid = true;
 	}
 	if (pc_der_peek(&d) == PC_CTX(2) || pc_der_peek(&d) == PC_CTXC(2))
 	{
-		pc_der_next(&d, &t, err);
+		if (!pc_der_next(&d, &t, err))
+			return in(err, "subjectUniqueID");
 		c->subject_uid = true;
 	}
 	if (pc_der_more(&d) && !decode_extensions(&d, c, err))

@@ -15,7 +15,8 @@ void
 pc_der_init(pc_der *d, pc_span s, const uint8_t *base, uint32_t *flags)
 {
 	d->p = s.p;
-	d->end = s.p + s.n;
+	/* An empty span may be {NULL, 0}; NULL + 0 is undefined behaviour in C. */
+	d->end = s.n ? s.p + s.n : s.p;
 	d->base = base ? base : s.p;
 	d->flags = flags;
 }

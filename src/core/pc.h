@@ -195,6 +195,7 @@ typedef struct pc_attr
 	pc_span		oid;			/* attribute type, OID content octets */
 	uint8_t		vtag;			/* identifier octet of the value */
 	pc_span		value;			/* value content octets */
+	pc_span		vall;			/* the value TLV */
 	pc_span		all;			/* the AttributeTypeAndValue TLV */
 	uint16_t	rdn;			/* index of its RelativeDistinguishedName */
 } pc_attr;
@@ -468,6 +469,15 @@ const pc_attr *pc_name_find(const pc_name *n, const char *oid, size_t oidlen);
 #define PC_NAME_COUNT(n, lit) pc_name_count((n), (lit), sizeof(lit) - 1)
 #define PC_NAME_FIND(n, lit) pc_name_find((n), (lit), sizeof(lit) - 1)
 #define PC_NAME_HAS(n, lit) (PC_NAME_COUNT(n, lit) > 0)
+
+/* Text forms: RFC 4514 names, "DNS:x"-style GeneralNames, hex. */
+void		pc_name_text(const pc_name *n, char *buf, size_t size);
+void		pc_gn_text(const pc_gn *gn, char *buf, size_t size);
+void		pc_hex(pc_span s, char *buf, size_t size);
+void		pc_serial_hex(pc_span serial, char *buf, size_t size);
+
+/* An iPAddress (4 or 16 octets) as text, IPv6 per RFC 5952; false otherwise. */
+bool		pc_ip_text(pc_span ip, char *buf, size_t size);
 
 /* Validity in seconds as the BR count it: notAfter - notBefore + 1. */
 static inline int64_t

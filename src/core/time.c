@@ -165,13 +165,27 @@ pc_time_parse(uint8_t tag, pc_span text, pc_time *out)
 	return true;
 }
 
+/*
+ * Whole days before t, rounding toward minus infinity.  Written without
+ * negating t, which overflows for INT64_MIN (a caller may pass any instant).
+ */
+static int64_t
+floor_days(int64_t t)
+{
+	int64_t		days = t / 86400;
+
+	if (t % 86400 < 0)
+		days--;
+	return days;
+}
+
 void
 pc_format_date(int64_t t, char *buf, size_t size)
 {
 	int			y;
 	unsigned	m,
 				d;
-	int64_t		days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	int64_t		days = floor_days(t);
 
 	civil_from_days(days, &y, &m, &d);
 	snprintf(buf, size, "%04d-%02u-%02u", y, m, d);
@@ -183,8 +197,11 @@ pc_format_time(int64_t t, char *buf, size_t size)
 	int			y;
 	unsigned	m,
 				d;
-	int64_t		days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-	int64_t		rem = t - days * 86400;
+	int64_t		days = floor_days(t);
+	int64_t		rem = t % 86400;	/* not t - days * 86400: that overflows */
+
+	if (rem < 0)
+		rem += 86400;
 
 	civil_from_days(days, &y, &m, &d);
 	snprintf(buf, size, "%04d-%02u-%02uT%02u:%02u:%02uZ", y, m, d,

@@ -143,8 +143,19 @@ pc_text_or_null(const char *s, bool *isnull)
 
 PG_FUNCTION_INFO_V1(pc_sql_lint);
 
+/* Unix seconds of a timestamptz. */
+static int64_t
+pc_unix_seconds(TimestampTz ts)
+{
+	return (int64_t) (ts / USECS_PER_SEC) + PC_PG_EPOCH_SECS - (ts < 0 && ts % USECS_PER_SEC ? 1 : 0);
+}
+
 /*
- * profcheck.lint(cert bytea) RETURNS TABLE (rule, severity, source, citation, detail)
+ * profcheck.lint(cert bytea [, at timestamptz])
+ *		RETURNS TABLE (rule, severity, source, citation, detail)
+ *
+ * With 'at', rule windows are judged at that instant instead of notBefore:
+ * what a CA issues now must meet the rules in force now.
  */
 Datum
 pc_sql_lint(PG_FUNCTION_ARGS)
@@ -153,9 +164,15 @@ pc_sql_lint(PG_FUNCTION_ARGS)
 	TupleDesc	tupdesc;
 	Tuplestorestate *store = pc_materialize(fcinfo, &tupdesc);
 	pc_sev_map *map = pc_sev_map_get(fcinfo->flinfo, TupleDescAttr(tupdesc, 1)->atttypid);
+	pc_options	opt = {0};
 	pc_run		run;
 
-	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL);
+	if (PG_NARGS() > 1)
+	{
+		opt.at = pc_unix_seconds(PG_GETARG_TIMESTAMPTZ(1));
+		opt.at_set = true;
+	}
+	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), &opt);
 
 	for (size_t i = 0; i < run.report.n; i++)
 	{

@@ -48,9 +48,6 @@ bool		pc_san_has_dns(const pc_cert *c, pc_span s, bool ignore_case);
 /* Does the SAN contain an iPAddress whose text form equals s? */
 bool		pc_san_has_ip_text(const pc_cert *c, pc_span s);
 
-/* Format an iPAddress (4 or 16 octets) as text; false for other lengths. */
-bool		pc_ip_text(pc_span ip, char *buf, size_t size);
-
 /* Is the signature algorithm (outer or TBS) one that uses SHA-1? */
 bool		pc_sig_is_sha1(pc_span oid);
 

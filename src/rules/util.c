@@ -42,59 +42,6 @@ pc_san_has_dns(const pc_cert *c, pc_span s, bool ignore_case)
 }
 
 bool
-pc_ip_text(pc_span ip, char *buf, size_t size)
-{
-	if (ip.n == 4)
-	{
-		snprintf(buf, size, "%u.%u.%u.%u", ip.p[0], ip.p[1], ip.p[2], ip.p[3]);
-		return true;
-	}
-	if (ip.n == 16)
-	{
-		/* RFC 5952: lower case, longest run of two or more zero groups as :: */
-		unsigned	g[8];
-		int			best = -1,
-					bestlen = 0;
-		size_t		used = 0;
-
-		for (int i = 0; i < 8; i++)
-			g[i] = (unsigned) (ip.p[2 * i] << 8 | ip.p[2 * i + 1]);
-		for (int i = 0; i < 8;)
-		{
-			int			j = i;
-
-			while (j < 8 && g[j] == 0)
-				j++;
-			if (j - i > bestlen && j - i >= 2)
-			{
-				best = i;
-				bestlen = j - i;
-			}
-			i = j > i ? j : i + 1;
-		}
-		buf[0] = '\0';
-		for (int i = 0; i < 8 && used < size; i++)
-		{
-			int			w;
-
-			if (i == best)
-			{
-				w = snprintf(buf + used, size - used, "::");
-				i += bestlen - 1;
-			}
-			else
-				w = snprintf(buf + used, size - used, "%s%x",
-							 (i > 0 && i != best + bestlen) ? ":" : "", g[i]);
-			if (w < 0)
-				return false;
-			used += (size_t) w;
-		}
-		return used < size;
-	}
-	return false;
-}
-
-bool
 pc_san_has_ip_text(const pc_cert *c, pc_span s)
 {
 	pc_gn_iter	it;
