@@ -21,7 +21,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # PGXS tracks no header dependencies: a changed struct must rebuild everything.
-$(OBJS): $(wildcard src/core/*.h) src/rules/rules.h
+$(OBJS): $(wildcard src/core/*.h) $(wildcard src/rules/*.h)
 
 # ---------------------------------------------------------------- core only
 
@@ -29,9 +29,11 @@ CORE_CC ?= cc
 CORE_CFLAGS ?= -O2 -g
 CORE_WARN = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wdeclaration-after-statement -Wmissing-prototypes -Wno-format-truncation
-CORE_HDRS = $(wildcard src/core/*.h) src/rules/rules.h
+CORE_HDRS = $(wildcard src/core/*.h) $(wildcard src/rules/*.h)
 # clang does not know every gcc warning named in CORE_WARN.
 CLANG_WARN = -Wno-unknown-warning-option
+# The unit tests read test/fixtures and src/core/oids.h from the source tree.
+UNIT_DEFS = -DPC_SRCDIR='"$(CURDIR)"'
 BUILD = build
 
 $(BUILD)/profcheck-lint: $(CORE_SRCS) src/cli/profcheck_lint.c $(CORE_HDRS)
@@ -40,12 +42,12 @@ $(BUILD)/profcheck-lint: $(CORE_SRCS) src/cli/profcheck_lint.c $(CORE_HDRS)
 
 $(BUILD)/unit: $(CORE_SRCS) test/unit/unit.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
-	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -o $@ $(CORE_SRCS) test/unit/unit.c -lcrypto
+	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) $(UNIT_DEFS) -o $@ $(CORE_SRCS) test/unit/unit.c -lcrypto
 
 $(BUILD)/unit-asan: $(CORE_SRCS) test/unit/unit.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
 	clang -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-		$(CORE_WARN) $(CLANG_WARN) -o $@ $(CORE_SRCS) test/unit/unit.c -lcrypto
+		$(CORE_WARN) $(CLANG_WARN) $(UNIT_DEFS) -o $@ $(CORE_SRCS) test/unit/unit.c -lcrypto
 
 $(BUILD)/fuzz: $(CORE_SRCS) test/fuzz/fuzz.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
@@ -71,3 +73,51 @@ $(BUILD)/conformance: $(CORE_SRCS) test/conformance/conformance.c $(CORE_HDRS)
 .PHONY: conformance
 conformance: $(BUILD)/conformance
 	$(BUILD)/conformance
+
+# ---------------------------------------------------------------- fuzzing
+
+# fuzz-smoke: a 60-second libFuzzer run seeded with the fixtures and, when
+# present, the ZLint corpus (test/fuzz/seed.sh); fails on a crash.
+# fuzz-long: the same for FUZZ_SECONDS (default an hour), for runs by hand.
+FUZZ_SECONDS ?= 3600
+
+.PHONY: fuzz-smoke fuzz-long
+fuzz-smoke: $(BUILD)/fuzz
+	sh test/fuzz/run.sh $(BUILD) 60
+fuzz-long: $(BUILD)/fuzz
+	sh test/fuzz/run.sh $(BUILD) $(FUZZ_SECONDS)
+
+# ---------------------------------------------------------------- differential
+
+# diff: the decoder against OpenSSL's d2i_X509 on every fixture and ZLint
+# corpus certificate; known differences in test/diff/expected-differences.tsv.
+$(BUILD)/diff: $(CORE_SRCS) test/diff/diff.c $(CORE_HDRS)
+	@mkdir -p $(BUILD)
+	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -o $@ $(CORE_SRCS) test/diff/diff.c -lcrypto
+
+.PHONY: diff
+diff: $(BUILD)/diff
+	$(BUILD)/diff $(CURDIR)
+
+# ---------------------------------------------------------------- benchmarks
+
+# bench-corpus: the benchmark corpus, bench/data/corpus.bin (BENCH_N
+# certificates, default 1,000,000; nothing to do when it is up to date).
+# bench: bench/run.sh - the corpus, the core alone, then the extension in a
+# throwaway cluster over BENCH_N rows (BENCH_N=100000 for a quick run).
+BENCH_N ?= 1000000
+
+$(BUILD)/gen-corpus: bench/gen-corpus.c
+	@mkdir -p $(BUILD)
+	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -Wno-missing-field-initializers -pthread \
+		-o $@ bench/gen-corpus.c -lcrypto
+
+$(BUILD)/core-bench: $(CORE_SRCS) bench/core-bench.c $(CORE_HDRS)
+	@mkdir -p $(BUILD)
+	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -o $@ $(CORE_SRCS) bench/core-bench.c -lcrypto
+
+.PHONY: bench-corpus bench
+bench-corpus: $(BUILD)/gen-corpus
+	$(BUILD)/gen-corpus -n $(BENCH_N) -o bench/data/corpus.bin
+bench:
+	BENCH_N=$(BENCH_N) bash bench/run.sh

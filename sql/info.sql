@@ -1,6 +1,8 @@
 -- What a certificate says: cert_info, the scalar accessors, der(), and
 -- lint(cert, at) judging by the rules in force at a given instant.
 \set QUIET on
+CREATE SCHEMA info;
+SET search_path = info, public;
 \i test/fixtures/fixtures.sql
 \set QUIET off
 
@@ -45,10 +47,51 @@ SELECT profcheck.der('no certificate here');
 
 -- lint(cert, at): the 399-day certificate of 2021 judged in 2019 (before the
 -- 398-day rule) and in 2022 (under it).
-SELECT l.rule FROM fixture f, LATERAL profcheck.lint(f.der, '2019-01-01 00:00:00+00') l
- WHERE f.name = 'bad_validity_399_days_2021' ORDER BY 1;
-SELECT l.rule FROM fixture f, LATERAL profcheck.lint(f.der, '2022-01-01 00:00:00+00') l
- WHERE f.name = 'bad_validity_399_days_2021' ORDER BY 1;
+SELECT l.rule FROM fixture f, LATERAL profcheck.lint(f.der, "at" => '2019-01-01 00:00:00+00') l
+ WHERE f.name = 'bad_validity_399_days_2021' AND l.rule LIKE '%valid_time%' ORDER BY 1;
+SELECT l.rule FROM fixture f, LATERAL profcheck.lint(f.der, "at" => '2022-01-01 00:00:00+00') l
+ WHERE f.name = 'bad_validity_399_days_2021' AND l.rule LIKE '%valid_time%' ORDER BY 1;
 -- A 2021 certificate valid 397 days is fine at notBefore, too long under the 200-day rule.
-SELECT l.rule, l.severity FROM fixture f, LATERAL profcheck.lint(f.der, '2026-04-01 00:00:00+00') l
- WHERE f.name = 'good_dv_2021' ORDER BY 1;
+SELECT l.rule, l.severity FROM fixture f, LATERAL profcheck.lint(f.der, '2026-04-01 00:00:00+00'::timestamptz) l
+ WHERE f.name = 'good_dv_2021' AND l.rule LIKE '%valid_time%' ORDER BY 1;
+
+-- lint(cert, issuer): chain rules run only when the issuer is given.
+SELECT f.name, i.name AS issuer, l.rule, l.detail
+  FROM fixture f JOIN fixture i ON (f.name, i.name) IN (('good_dv_2021', 'good_tls_ca'),
+                                                        ('good_tls_ca', 'good_root'),
+                                                        ('good_dv_2021', 'good_root'),
+                                                        ('good_dv_2021', 'good_ov_2021'),
+                                                        ('good_dv_2021', 'malformed_truncated')),
+       LATERAL profcheck.lint(f.der, issuer => i.der) l
+ WHERE l.rule LIKE '%chain%' OR l.rule LIKE 'f\_%'
+ ORDER BY 1, 2, 3;
+SELECT count(*) AS chain_findings_without_issuer
+  FROM fixture f, LATERAL profcheck.lint(f.der) l WHERE l.rule LIKE '%chain%';
+
+-- precert_matches: the precertificate and certificate pair of the fixtures
+-- correspond; a different certificate does not.
+SELECT * FROM profcheck.precert_matches((SELECT der FROM fixture WHERE name = 'good_precert_2021'),
+                                        (SELECT der FROM fixture WHERE name = 'good_sct_2021'));
+SELECT * FROM profcheck.precert_matches((SELECT der FROM fixture WHERE name = 'good_precert_2021'),
+                                        (SELECT der FROM fixture WHERE name = 'good_dv_2021'));
+SELECT * FROM profcheck.precert_matches((SELECT der FROM fixture WHERE name = 'good_sct_2021'),
+                                        (SELECT der FROM fixture WHERE name = 'malformed_random'));
+
+-- Chain rules on a constrained CA (P-384 key, pathLen 0, EKU serverAuth,
+-- name constraints) and what it issued: each fixture breaks one rule.
+\set QUIET on
+\i test/fixtures/chain/chain.sql
+\set QUIET off
+SELECT c.name, l.rule, l.detail
+  FROM chain_fixture c
+  JOIN (SELECT name, der FROM fixture UNION ALL SELECT name, der FROM chain_fixture) i ON i.name = c.issuer,
+       LATERAL profcheck.lint(c.der, issuer => i.der) l
+ WHERE l.rule LIKE '%chain%'
+ ORDER BY 1, 2;
+-- and the well-behaved ones give none
+SELECT c.name, count(l.rule) AS chain_findings
+  FROM chain_fixture c
+  JOIN (SELECT name, der FROM fixture UNION ALL SELECT name, der FROM chain_fixture) i ON i.name = c.issuer
+  LEFT JOIN LATERAL profcheck.lint(c.der, issuer => i.der) l ON l.rule LIKE '%chain%'
+ WHERE c.name IN ('chain_constrained_ca', 'chain_leaf_ok')
+ GROUP BY 1 ORDER BY 1;

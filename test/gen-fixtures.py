@@ -627,7 +627,12 @@ class Leaf:
 
     def __init__(self, name, issuer, key, not_before, not_after,
                  policy=POLICY_DV, subject=None, sans=None,
-                 eku=(SERVER_AUTH, CLIENT_AUTH), serial=None):
+                 eku=None, serial=None):
+        if eku is None:
+            # Chrome Root Program 1.8: no clientAuth in TLS server
+            # certificates issued from 2027-03-15 (e_client_auth_not_allowed).
+            eku = ((SERVER_AUTH,) if not_before >= datetime.datetime(2027, 3, 15, tzinfo=datetime.timezone.utc)
+                   else (SERVER_AUTH, CLIENT_AUTH))
         if sans is None:
             host = host_for(name)
             sans = [host, "www." + host]
@@ -646,6 +651,12 @@ class Leaf:
         self.serial = serial
         self.exts = leaf_extensions(issuer, sans, policy, ec_key=ec_key,
                                     eku=eku)
+        # RFC 5280 4.2.1.2: end-entity certificates SHOULD carry a
+        # subjectKeyIdentifier; BR 7.1.2.7.6 makes it NOT RECOMMENDED for
+        # subscribers from 2023-09-15.  Follow whichever was in force.
+        if not_before < datetime.datetime(2023, 9, 15, tzinfo=datetime.timezone.utc):
+            self.exts = set_ext(self.exts, x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
+                                False)
         self.sha1 = False
 
     def der(self):

@@ -69,6 +69,24 @@ int_minimal(pc_span v)
 	return true;
 }
 
+/*
+ * Read an OBJECT IDENTIFIER that the certificate's structure depends on.
+ * X.690 8.19 requires at least one subidentifier, each minimally encoded;
+ * an identifier that breaks this names nothing (pc_oid_text cannot show
+ * it), and OpenSSL and Go refuse such a certificate, so it is fatal here.
+ */
+static bool
+expect_oid(pc_der *d, pc_tlv *t, pc_error *err, const char *what)
+{
+	if (!pc_der_expect(d, PC_T_OID, t, err, what))
+		return false;
+	if (!pc_oid_valid(t->v))
+		return fail_at(err, pc_offset(d, t->all.p),
+					   "%s: malformed OBJECT IDENTIFIER (empty, or a subidentifier not minimally encoded)",
+					   what);
+	return true;
+}
+
 /* ---------------------------------------------------------------- names */
 
 static bool
@@ -106,7 +124,7 @@ decode_name(pc_der *outer, pc_name *name, pc_error *err, const char *what)
 			if (!pc_der_expect(&atvs, PC_T_SEQUENCE, &atv, err, "AttributeTypeAndValue"))
 				return in(err, what);
 			pc_der_init(&inner, atv.v, outer->base, outer->flags);
-			if (!pc_der_expect(&inner, PC_T_OID, &type, err, "attribute type") ||
+			if (!expect_oid(&inner, &type, err, "attribute type") ||
 				!pc_der_next(&inner, &value, err))
 				return in(err, what);
 			if (pc_der_more(&inner))
@@ -233,12 +251,17 @@ validate_general_names(pc_span content, uint32_t *types, uint32_t *count, char *
 						val;
 
 			pc_der_init(&on, t.v, t.v.p, NULL);
-			if (!pc_der_expect(&on, PC_T_OID, &oid, &e, "otherName") ||
+			if (!pc_der_expect(&on, PC_T_OID, &oid, &e, "otherName") || !pc_oid_valid(oid.v) ||
 				!pc_der_expect(&on, PC_CTXC(0), &val, &e, "otherName") || pc_der_more(&on))
 			{
 				snprintf(why, whysize, "malformed otherName");
 				return false;
 			}
+		}
+		if (t.tagnum == PC_GN_RID && !pc_oid_valid(t.v))
+		{
+			snprintf(why, whysize, "registeredID is not a valid OBJECT IDENTIFIER");
+			return false;
 		}
 		*types |= 1u << t.tagnum;
 		(*count)++;
@@ -425,6 +448,11 @@ dec_eku(pc_cert *c, pc_ext *x)
 			ext_bad(x, "%s", e.msg);
 			return;
 		}
+		if (!pc_oid_valid(t.v))
+		{
+			ext_bad(x, "KeyPurposeId is not a valid OBJECT IDENTIFIER");
+			return;
+		}
 		if (c->neku < PC_MAX_EKUS)
 			c->eku[c->neku++] = t.v;
 		if (PC_OID_IS(t.v, OID_KP_SERVER_AUTH))
@@ -497,6 +525,11 @@ dec_cp(pc_cert *c, pc_ext *x)
 		if (!pc_der_expect(&pd, PC_T_OID, &t, &e, "policyIdentifier"))
 		{
 			ext_bad(x, "%s", e.msg);
+			return;
+		}
+		if (!pc_oid_valid(t.v))
+		{
+			ext_bad(x, "policyIdentifier is not a valid OBJECT IDENTIFIER");
 			return;
 		}
 		c->policy_mask |= policy_bit(t.v);
@@ -605,6 +638,11 @@ dec_aia(pc_span *out, pc_ext *x)
 		if (!pc_der_expect(&ad_d, PC_T_OID, &t, &e, "accessMethod"))
 		{
 			ext_bad(x, "%s", e.msg);
+			return;
+		}
+		if (!pc_oid_valid(t.v))
+		{
+			ext_bad(x, "accessMethod is not a valid OBJECT IDENTIFIER");
 			return;
 		}
 		/* the rest is exactly one GeneralName */
@@ -747,7 +785,7 @@ decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 		memset(x, 0, sizeof(*x));
 		x->all = ext.all;
 		pc_der_init(&ed, ext.v, tbs->base, tbs->flags);
-		if (!pc_der_expect(&ed, PC_T_OID, &oid, err, "extnID"))
+		if (!expect_oid(&ed, &oid, err, "extnID"))
 			return false;
 		x->oid = oid.v;
 		if (pc_der_peek(&ed) == PC_T_BOOLEAN)
@@ -881,7 +919,7 @@ decode_spki(pc_der *tbs, pc_spki *k, pc_error *err)
 		return false;
 	k->alg = alg.all;
 	pc_der_init(&ad, alg.v, tbs->base, tbs->flags);
-	if (!pc_der_expect(&ad, PC_T_OID, &oid, err, "subjectPublicKeyInfo algorithm"))
+	if (!expect_oid(&ad, &oid, err, "subjectPublicKeyInfo algorithm"))
 		return false;
 	k->alg_oid = oid.v;
 	if (pc_der_more(&ad))
@@ -955,8 +993,23 @@ decode_alg(pc_der *d, pc_span *all, pc_span *oid, pc_error *err, const char *wha
 	if (!pc_der_expect(d, PC_T_SEQUENCE, &alg, err, what))
 		return false;
 	pc_der_init(&ad, alg.v, d->base, d->flags);
-	if (!pc_der_expect(&ad, PC_T_OID, &o, err, what))
+	if (!expect_oid(&ad, &o, err, what))
 		return false;
+
+	/*
+	 * AlgorithmIdentifier is { algorithm, parameters ANY OPTIONAL } with no
+	 * extension marker: as for the key's algorithm, anything after one
+	 * parameters TLV is not this structure.
+	 */
+	if (pc_der_more(&ad))
+	{
+		pc_tlv		params;
+
+		if (!pc_der_next(&ad, &params, err))
+			return in(err, what);
+		if (pc_der_more(&ad))
+			return fail_at(err, pc_offset(&ad, ad.p), "%s: data after parameters", what);
+	}
 	*all = alg.all;
 	*oid = o.v;
 	return true;
@@ -1076,7 +1129,13 @@ classify(pc_cert *c)
 	if (pc_ext_ok(c, PC_X_BC) && c->bc_ca)
 	{
 		k |= PC_K_CA;
-		k |= pc_span_eq(c->issuer.der, c->subject.der) ? PC_K_ROOT : PC_K_SUBCA;
+		/*
+		 * Self-issued: issuer and subject the same bytes.  An empty name
+		 * identifies no CA (RFC 5280 4.1.2.6), so an empty self-issued
+		 * name does not make a root.
+		 */
+		k |= pc_span_eq(c->issuer.der, c->subject.der) && c->subject.nattr > 0 ?
+			PC_K_ROOT : PC_K_SUBCA;
 		if (c->eku_mask & PC_EKU_PRECERT_SIGNING)
 			k |= PC_K_PRECERT_CA;
 	}
@@ -1180,6 +1239,11 @@ pc_decode(const uint8_t *buf, size_t len, pc_cert *c, pc_error *err)
 			return false;
 		if (sig.v.n == 0)
 			return fail_at(err, pc_offset(&d, sig.all.p), "signatureValue: empty BIT STRING");
+		/* X.690 8.6.2: at most 7 unused bits, and none when there are no bits */
+		if (sig.v.p[0] > 7 || (sig.v.n == 1 && sig.v.p[0] != 0))
+			return fail_at(err, pc_offset(&d, sig.all.p),
+						   "signatureValue: BIT STRING with %u unused bits in %zu octets",
+						   sig.v.p[0], sig.v.n - 1);
 		c->sig_value = (pc_span) {sig.v.p + 1, sig.v.n - 1};
 		if (pc_der_more(&d))
 			return fail_at(err, pc_offset(&d, d.p), "Certificate: data after signatureValue");

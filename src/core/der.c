@@ -260,9 +260,12 @@ pc_oid_from_text(const char *text, uint8_t *out, size_t size)
 			return 0;
 		while (*s >= '0' && *s <= '9')
 		{
-			if (v > (UINT64_MAX - 9) / 10)
+			uint64_t	digit = (uint64_t) (*s++ - '0');
+
+			/* exact overflow test: every arc pc_oid_text prints must parse */
+			if (v > UINT64_MAX / 10 || (v == UINT64_MAX / 10 && digit > UINT64_MAX % 10))
 				return 0;
-			v = v * 10 + (uint64_t) (*s++ - '0');
+			v = v * 10 + digit;
 		}
 		arcs[narc++] = v;
 		if (*s == '.')

@@ -20,6 +20,19 @@ const pc_rule pc_rule_unparseable = {
 	.description = "The input is not a DER-encoded certificate or TBSCertificate; the detail says what is wrong and at which byte offset.",
 };
 
+const pc_rule pc_rule_issuer_unparseable = {
+	.name = "f_issuer_unparseable",
+	.severity = PC_FATAL,
+	.source = "profcheck",
+	.citation = "RFC 5280 4.1; X.690 (DER)",
+	.description = "The issuer certificate given for chain rules is not a DER-encoded certificate; the rules that need it did not run.",
+};
+
+/* The rules the engine itself reports, before any document's. */
+static const pc_rule *const pc_core_rules[] = {&pc_rule_unparseable, &pc_rule_issuer_unparseable};
+
+#define PC_NCORE (sizeof(pc_core_rules) / sizeof(pc_core_rules[0]))
+
 const char *
 pc_severity_name(pc_severity s)
 {
@@ -47,7 +60,7 @@ pc_severity_parse(const char *s, pc_severity *out)
 size_t
 pc_rule_count(void)
 {
-	size_t		n = 1;			/* the fatal rule */
+	size_t		n = PC_NCORE;
 
 	for (size_t t = 0; t < pc_rule_table_count; t++)
 		n += *pc_rule_tables[t].count;
@@ -57,9 +70,9 @@ pc_rule_count(void)
 const pc_rule *
 pc_rule_at(size_t i)
 {
-	if (i == 0)
-		return &pc_rule_unparseable;
-	i--;
+	if (i < PC_NCORE)
+		return pc_core_rules[i];
+	i -= PC_NCORE;
 	for (size_t t = 0; t < pc_rule_table_count; t++)
 	{
 		if (i < *pc_rule_tables[t].count)
@@ -82,6 +95,34 @@ pc_rule_find(const char *name)
 			return r;
 	}
 	return NULL;
+}
+
+/*
+ * A short fingerprint of the rule set: every rule's name, severity, window
+ * and scope, hashed with 64-bit FNV-1a.  Stored findings carry it, so a
+ * scan knows when a newer build changed what the rules say.
+ */
+void
+pc_ruleset_version(char *buf, size_t size)
+{
+	uint64_t	h = 0xcbf29ce484222325ULL;
+	size_t		n = pc_rule_count();
+
+	for (size_t i = 0; i < n; i++)
+	{
+		const pc_rule *r = pc_rule_at(i);
+		char		meta[512];
+		int			len = snprintf(meta, sizeof(meta), "%s|%d|%lld|%lld|%u|%u;", r->name,
+								   (int) r->severity, (long long) r->from, (long long) r->until,
+								   (unsigned) r->scope, (unsigned) r->exclude);
+
+		for (int k = 0; k < len && k < (int) sizeof(meta); k++)
+		{
+			h ^= (uint8_t) meta[k];
+			h *= 0x100000001b3ULL;
+		}
+	}
+	snprintf(buf, size, "%zu-%016llx", n, (unsigned long long) h);
 }
 
 void
@@ -199,6 +240,8 @@ pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 
 			if (!pc_rule_applies(rule, c) || !pc_rule_in_force(rule, at))
 				continue;
+			if ((rule->flags & PC_RF_NEEDS_ISSUER) && opt->issuer == NULL)
+				continue;
 			r->cur = rule;
 			rule->check(c, r);
 		}
@@ -220,4 +263,19 @@ pc_lint_der(const uint8_t *buf, size_t len, const pc_options *opt,
 		return;
 	}
 	pc_lint(c, opt, r);
+}
+
+bool
+pc_decode_issuer(const uint8_t *buf, size_t len, pc_cert *issuer, pc_report *r)
+{
+	pc_error	err;
+
+	if (pc_decode(buf, len, issuer, &err) && !issuer->is_tbs)
+		return true;
+	if (issuer->is_tbs)
+		snprintf(err.msg, sizeof(err.msg), "a bare TBSCertificate");
+	r->cur = &pc_rule_issuer_unparseable;
+	pc_fail(r, "issuer: %s (at byte offset %zu)", err.msg, issuer->is_tbs ? 0 : err.offset);
+	r->cur = NULL;
+	return false;
 }

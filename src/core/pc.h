@@ -371,7 +371,7 @@ enum
 {
 	PC_K_CA = 1 << 0,			/* basicConstraints cA TRUE */
 	PC_K_SUB = 1 << 1,			/* not a CA (end entity) */
-	PC_K_ROOT = 1 << 2,			/* CA whose issuer bytes equal its subject bytes */
+	PC_K_ROOT = 1 << 2,			/* CA whose non-empty subject equals its issuer, byte for byte */
 	PC_K_SUBCA = 1 << 3,		/* CA that is not self-issued */
 	PC_K_TLS = 1 << 4,			/* end entity usable for TLS servers (MRSP 1.1) */
 	PC_K_SMIME = 1 << 5,		/* end entity under the S/MIME BR (SBR 1.1) */
@@ -470,6 +470,21 @@ const pc_attr *pc_name_find(const pc_name *n, const char *oid, size_t oidlen);
 #define PC_NAME_FIND(n, lit) pc_name_find((n), (lit), sizeof(lit) - 1)
 #define PC_NAME_HAS(n, lit) (PC_NAME_COUNT(n, lit) > 0)
 
+/*
+ * Verify the certificate's signature with the issuer's public key (OpenSSL).
+ * Returns 1 when it verifies, 0 when it does not, -1 when the algorithm or
+ * key is not supported; 'why' says what happened.
+ */
+int			pc_verify_signature(const pc_cert *c, const pc_cert *issuer, char *why, size_t whysize);
+
+/*
+ * Compare a precertificate with its final certificate (RFC 6962 3.2, BR
+ * 7.1.2.9): everything but the poison and SCT list extensions must be
+ * identical.  Calls 'report' once per difference; returns how many.
+ */
+typedef void (*pc_diff_fn) (void *arg, const char *field, const char *detail);
+int			pc_precert_diff(const pc_cert *pre, const pc_cert *cert, pc_diff_fn report, void *arg);
+
 /* Text forms: RFC 4514 names, "DNS:x"-style GeneralNames, hex. */
 void		pc_name_text(const pc_name *n, char *buf, size_t size);
 void		pc_gn_text(const pc_gn *gn, char *buf, size_t size);
@@ -519,6 +534,7 @@ typedef void (*pc_check_fn) (const pc_cert *c, struct pc_report *r);
 enum
 {
 	PC_RF_NEEDS_SIGNATURE = 1 << 0, /* skipped for a bare TBSCertificate */
+	PC_RF_NEEDS_ISSUER = 1 << 1,	/* runs only when the issuing certificate is given */
 };
 
 typedef struct pc_rule
@@ -544,8 +560,12 @@ size_t		pc_rule_count(void);
 const pc_rule *pc_rule_at(size_t i);
 const pc_rule *pc_rule_find(const char *name);
 
-/* The rule used for input that cannot be decoded. */
+/* "<count>-<hash>": changes whenever any rule's name, severity, window or scope does. */
+void		pc_ruleset_version(char *buf, size_t size);
+
+/* The rules used for input that cannot be decoded. */
 extern const pc_rule pc_rule_unparseable;
+extern const pc_rule pc_rule_issuer_unparseable;
 
 #define PC_DETAIL_MAX 240
 
@@ -596,5 +616,12 @@ void		pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r);
  */
 void		pc_lint_der(const uint8_t *buf, size_t len, const pc_options *opt,
 						pc_cert *c, pc_report *r);
+
+/*
+ * Decode the issuer certificate for chain rules.  When it is not a
+ * certificate, adds an f_issuer_unparseable finding to r and returns false;
+ * the caller then lints without an issuer.
+ */
+bool		pc_decode_issuer(const uint8_t *buf, size_t len, pc_cert *issuer, pc_report *r);
 
 #endif							/* PC_H */

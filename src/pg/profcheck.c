@@ -18,7 +18,7 @@
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
-#include "utils/datum.h"
+#include "utils/lsyscache.h"
 #include "utils/date.h"
 #include "utils/fmgroids.h"
 #include "utils/rel.h"
@@ -43,22 +43,39 @@ PG_MODULE_MAGIC;
 typedef struct pc_run
 {
 	pc_cert    *cert;
+	pc_cert    *issuer;			/* decoded issuer, when one was given */
 	pc_report	report;
 	pc_finding	few[PC_FEW_FINDINGS];
 } pc_run;
 
 static void
-pc_run_lint(pc_run *run, const uint8_t *buf, size_t len, const pc_options *opt)
+pc_run_once(pc_run *run, const uint8_t *buf, size_t len, bytea *issuer, pc_options *opt)
 {
-	run->cert = palloc(sizeof(pc_cert));
-	pc_report_init(&run->report, run->few, PC_FEW_FINDINGS);
+	opt->issuer = NULL;
+	if (issuer != NULL &&
+		pc_decode_issuer((const uint8_t *) VARDATA_ANY(issuer), VARSIZE_ANY_EXHDR(issuer),
+						 run->issuer, &run->report))
+		opt->issuer = run->issuer;
 	pc_lint_der(buf, len, opt, run->cert, &run->report);
+}
+
+static void
+pc_run_lint(pc_run *run, const uint8_t *buf, size_t len, bytea *issuer, pc_options *opt)
+{
+	pc_options	none = {0};
+
+	if (opt == NULL)
+		opt = &none;
+	run->cert = palloc(sizeof(pc_cert));
+	run->issuer = issuer ? palloc(sizeof(pc_cert)) : NULL;
+	pc_report_init(&run->report, run->few, PC_FEW_FINDINGS);
+	pc_run_once(run, buf, len, issuer, opt);
 	if (run->report.overflow)
 	{
 		size_t		cap = pc_report_capacity();
 
 		pc_report_init(&run->report, palloc(cap * sizeof(pc_finding)), cap);
-		pc_lint_der(buf, len, opt, run->cert, &run->report);
+		pc_run_once(run, buf, len, issuer, opt);
 	}
 }
 
@@ -151,28 +168,35 @@ pc_unix_seconds(TimestampTz ts)
 }
 
 /*
- * profcheck.lint(cert bytea [, at timestamptz])
+ * profcheck.lint(cert bytea [, issuer bytea] [, at timestamptz])
  *		RETURNS TABLE (rule, severity, source, citation, detail)
  *
  * With 'at', rule windows are judged at that instant instead of notBefore:
- * what a CA issues now must meet the rules in force now.
+ * what a CA issues now must meet the rules in force now.  With 'issuer',
+ * the rules that compare a certificate with its issuer run too.
  */
 Datum
 pc_sql_lint(PG_FUNCTION_ARGS)
 {
 	bytea	   *cert = PG_GETARG_BYTEA_PP(0);
+	bytea	   *issuer = NULL;
 	TupleDesc	tupdesc;
 	Tuplestorestate *store = pc_materialize(fcinfo, &tupdesc);
 	pc_sev_map *map = pc_sev_map_get(fcinfo->flinfo, TupleDescAttr(tupdesc, 1)->atttypid);
 	pc_options	opt = {0};
 	pc_run		run;
 
-	if (PG_NARGS() > 1)
+	for (int a = 1; a < PG_NARGS(); a++)
 	{
-		opt.at = pc_unix_seconds(PG_GETARG_TIMESTAMPTZ(1));
-		opt.at_set = true;
+		if (get_fn_expr_argtype(fcinfo->flinfo, a) == BYTEAOID)
+			issuer = PG_GETARG_BYTEA_PP(a);
+		else
+		{
+			opt.at = pc_unix_seconds(PG_GETARG_TIMESTAMPTZ(a));
+			opt.at_set = true;
+		}
 	}
-	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), &opt);
+	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), issuer, &opt);
 
 	for (size_t i = 0; i < run.report.n; i++)
 	{
@@ -217,7 +241,7 @@ pc_sql_passes(PG_FUNCTION_ARGS)
 		threshold = pc_sev_from_datum(map, PG_GETARG_DATUM(1));
 	}
 
-	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL);
+	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL, NULL);
 	for (size_t i = 0; i < run.report.n; i++)
 		if (run.report.items[i].severity >= threshold)
 			PG_RETURN_BOOL(false);
@@ -266,6 +290,18 @@ pc_sql_rule_catalog(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(store, tupdesc, values, nulls);
 	}
 	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(pc_sql_ruleset_version);
+
+/* profcheck.ruleset_version(): identifies the built-in rule set. */
+Datum
+pc_sql_ruleset_version(PG_FUNCTION_ARGS)
+{
+	char		buf[64];
+
+	pc_ruleset_version(buf, sizeof(buf));
+	PG_RETURN_TEXT_P(cstring_to_text(buf));
 }
 
 /* ---------------------------------------------------------------- enforce */
@@ -319,6 +355,14 @@ pc_sql_enforce(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("profcheck.enforce() takes a column name, an optional threshold and an optional profile"),
 				 errhint("CREATE TRIGGER ... EXECUTE FUNCTION profcheck.enforce('der', 'error')")));
+	/* BEGIN profile hook (src/pg/profile.c): a profile argument or audit mode */
+	if (tg->tgnargs == 3 || (tg->tgnargs == 2 && strncmp(tg->tgargs[1], "audit", 5) == 0))
+	{
+		extern Datum pc_profile_enforce(FunctionCallInfo fcinfo);
+
+		return pc_profile_enforce(fcinfo);
+	}
+	/* END profile hook */
 	colname = tg->tgargs[0];
 	attnum = SPI_fnumber(desc, colname);
 	if (attnum <= 0)
@@ -326,7 +370,8 @@ pc_sql_enforce(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("column \"%s\" named in trigger \"%s\" does not exist in table \"%s\"",
 						colname, tg->tgname, RelationGetRelationName(trig->tg_relation))));
-	if (SPI_gettypeid(desc, attnum) != BYTEAOID)
+	/* a domain over bytea is fine */
+	if (getBaseType(SPI_gettypeid(desc, attnum)) != BYTEAOID)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("column \"%s\" named in trigger \"%s\" is of type %s, not bytea",
@@ -349,12 +394,20 @@ pc_sql_enforce(PG_FUNCTION_ARGS)
 		bool		oldnull;
 		Datum		old = heap_getattr(trig->tg_trigtuple, attnum, desc, &oldnull);
 
-		if (!oldnull && datumIsEqual(old, value, false, -1))
-			return PointerGetDatum(row);
+		/* compare contents: either side may be toasted or compressed */
+		if (!oldnull)
+		{
+			bytea	   *a = DatumGetByteaPP(old);
+			bytea	   *b = DatumGetByteaPP(value);
+
+			if (VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
+				memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0)
+				return PointerGetDatum(row);
+		}
 	}
 
 	cert = DatumGetByteaPP(value);
-	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL);
+	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL, NULL);
 
 	initStringInfo(&rules);
 	initStringInfo(&detail);
@@ -378,6 +431,64 @@ pc_sql_enforce(PG_FUNCTION_ARGS)
 				 errdetail_internal("%s", detail.data),
 				 errtableconstraint(trig->tg_relation, tg->tgname)));
 	return PointerGetDatum(row);
+}
+
+/* ---------------------------------------------------------------- precert_matches */
+
+typedef struct pc_diff_rows
+{
+	Tuplestorestate *store;
+	TupleDesc	tupdesc;
+} pc_diff_rows;
+
+static void
+pc_diff_row(void *arg, const char *field, const char *detail)
+{
+	pc_diff_rows *rows = arg;
+	Datum		values[2] = {CStringGetTextDatum(field), CStringGetTextDatum(detail)};
+	bool		nulls[2] = {false, false};
+
+	tuplestore_putvalues(rows->store, rows->tupdesc, values, nulls);
+}
+
+PG_FUNCTION_INFO_V1(pc_sql_precert_matches);
+
+/*
+ * profcheck.precert_matches(precert bytea, cert bytea) RETURNS TABLE (field, detail)
+ *
+ * Every difference between a precertificate and its final certificate
+ * other than the poison and SCT list extensions; no rows means they
+ * correspond (RFC 6962 3.2, BR 7.1.2.9).
+ */
+Datum
+pc_sql_precert_matches(PG_FUNCTION_ARGS)
+{
+	bytea	   *pre = PG_GETARG_BYTEA_PP(0);
+	bytea	   *cert = PG_GETARG_BYTEA_PP(1);
+	pc_diff_rows rows;
+	pc_cert    *a = palloc(sizeof(pc_cert));
+	pc_cert    *b = palloc(sizeof(pc_cert));
+	pc_error	err;
+
+	rows.store = pc_materialize(fcinfo, &rows.tupdesc);
+	if (!pc_decode((const uint8_t *) VARDATA_ANY(pre), VARSIZE_ANY_EXHDR(pre), a, &err))
+	{
+		char		msg[sizeof(err.msg) + 40];
+
+		snprintf(msg, sizeof(msg), "%s (at byte offset %zu)", err.msg, err.offset);
+		pc_diff_row(&rows, "precertificate", msg);
+		return (Datum) 0;
+	}
+	if (!pc_decode((const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), b, &err))
+	{
+		char		msg[sizeof(err.msg) + 40];
+
+		snprintf(msg, sizeof(msg), "%s (at byte offset %zu)", err.msg, err.offset);
+		pc_diff_row(&rows, "certificate", msg);
+		return (Datum) 0;
+	}
+	pc_precert_diff(a, b, pc_diff_row, &rows);
+	return (Datum) 0;
 }
 
 /* ---------------------------------------------------------------- der */

@@ -23,8 +23,11 @@ check_validity_39_months(const pc_cert *c, pc_report *r)
 static void
 check_validity_825_days(const pc_cert *c, pc_report *r)
 {
-	if (c->not_after.t - c->not_before.t > 825 * PC_DAY)
-		pc_fail(r, "valid for %lld days, more than 825", (long long) pc_validity_days(c));
+	int64_t		span = c->not_after.t - c->not_before.t;
+
+	if (span > 825 * PC_DAY)
+		pc_fail(r, "notAfter - notBefore is %lld days%s, more than 825",
+				(long long) (span / PC_DAY), span % PC_DAY ? " and part of a day" : "");
 }
 
 /* From 2020-09-01 the validity period includes both ends (BR 1.6.1, 6.3.2). */

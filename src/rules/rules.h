@@ -60,4 +60,32 @@ void		pc_validity_over(const pc_cert *c, pc_report *r, int64_t days);
 /* Add 'months' calendar months to t, clamping the day as Go's AddDate does not. */
 int64_t		pc_add_months(int64_t t, int months);
 
+/*
+ * Decode the next character of a directory string value by its tag:
+ * UTF8String as UTF-8, BMPString as UCS-2, UniversalString as UCS-4, every
+ * other string type one octet per character (TeletexString read as
+ * Latin-1).  Returns false at the end; an invalid encoding yields U+FFFD
+ * and sets *bad when bad is not NULL.
+ */
+bool		pc_str_next(uint8_t tag, pc_span v, size_t *pos, uint32_t *cp, bool *bad);
+
+/* Number of characters of a directory string value, counted as pc_str_next reads it. */
+size_t		pc_str_len(uint8_t tag, pc_span v);
+
+/*
+ * Public suffix of a DNS name under the ICANN section of the Public Suffix
+ * List (community.c): the offset in 'name' where the suffix starts; 0 means
+ * the whole name is a public suffix.  *listed (when not NULL) tells whether a
+ * rule of the list matched, rather than the default rule that takes the last
+ * label.  Names are compared ignoring ASCII case; a name too long to be a DNS
+ * name returns its length (no suffix).
+ */
+size_t		pc_public_suffix_at(const char *name, size_t n, bool *listed);
+
+/*
+ * Is the certificate EV: 2.23.140.1.1, or a CA-specific EV policy OID that
+ * EVG 1.x allowed (cabf_ev.c)?
+ */
+bool		pc_cert_is_ev(const pc_cert *c);
+
 #endif							/* PC_RULES_H */

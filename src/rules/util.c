@@ -97,3 +97,71 @@ pc_validity_over(const pc_cert *c, pc_report *r, int64_t days)
 				(long long) pc_validity_days(c), (long long) pc_validity_seconds(c),
 				(long long) days);
 }
+
+bool
+pc_str_next(uint8_t tag, pc_span v, size_t *pos, uint32_t *cp, bool *bad)
+{
+	size_t		i = *pos;
+
+	if (i >= v.n)
+		return false;
+	if (tag == PC_T_BMPSTRING || tag == PC_T_UNIVERSALSTRING)
+	{
+		size_t		w = tag == PC_T_BMPSTRING ? 2 : 4;
+
+		if (v.n - i < w)
+		{
+			*cp = 0xfffd;
+			*pos = v.n;
+			if (bad)
+				*bad = true;
+			return true;
+		}
+		*cp = 0;
+		for (size_t k = 0; k < w; k++)
+			*cp = *cp << 8 | v.p[i + k];
+		*pos = i + w;
+		return true;
+	}
+	if (tag == PC_T_UTF8STRING && v.p[i] >= 0x80)
+	{
+		uint8_t		b = v.p[i];
+		size_t		len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+		uint32_t	min = len == 4 ? 0x10000 : len == 3 ? 0x800 : 0x80;
+		uint32_t	c = b & (0x3f >> (len - 1));
+		bool		ok = b >= 0xc0 && b < 0xf8 && v.n - i >= len;
+
+		for (size_t k = 1; ok && k < len; k++)
+		{
+			ok = (v.p[i + k] & 0xc0) == 0x80;
+			c = c << 6 | (v.p[i + k] & 0x3f);
+		}
+		if (!ok || c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		{
+			/* skip one octet, as most decoders resynchronise */
+			*cp = 0xfffd;
+			*pos = i + 1;
+			if (bad)
+				*bad = true;
+			return true;
+		}
+		*cp = c;
+		*pos = i + len;
+		return true;
+	}
+	*cp = v.p[i];
+	*pos = i + 1;
+	return true;
+}
+
+size_t
+pc_str_len(uint8_t tag, pc_span v)
+{
+	size_t		pos = 0,
+				n = 0;
+	uint32_t	cp;
+
+	while (pc_str_next(tag, v, &pos, &cp, NULL))
+		n++;
+	return n;
+}

@@ -138,6 +138,23 @@ pem_first_cert(const uint8_t *buf, size_t len, size_t *outlen)
 	return out;
 }
 
+/*
+ * The profcheck rule for a ZLint lint name.  Names are the same, except
+ * that profcheck's never contain a space (ZLint has one lint,
+ * "e_excessively backdated", whose name does): a space maps to '_'.
+ */
+static const pc_rule *
+rule_for_lint(const char *lint)
+{
+	char		name[256];
+	size_t		i;
+
+	for (i = 0; lint[i] && i + 1 < sizeof(name); i++)
+		name[i] = lint[i] == ' ' ? '_' : lint[i];
+	name[i] = '\0';
+	return pc_rule_find(name);
+}
+
 /* Findings per corpus file, computed once. */
 typedef struct file_result
 {
@@ -340,7 +357,7 @@ main(int argc, char **argv)
 			continue;
 		if (only && strcmp(fld[0], only) != 0)
 			continue;
-		rule = pc_rule_find(fld[0]);
+		rule = rule_for_lint(fld[0]);
 		if (!rule)
 			continue;
 		if (nf >= 5 && fld[4][0] != '\0')
@@ -418,7 +435,7 @@ main(int argc, char **argv)
 			if (s >= 32)
 				continue;
 			src[s].total++;
-			if (pc_rule_find(fld[0]))
+			if (rule_for_lint(fld[0]))
 				src[s].implemented++;
 			else if (find_listed(oos, noos, fld[0], NULL))
 				src[s].out_of_scope++;
@@ -435,7 +452,7 @@ main(int argc, char **argv)
 				   src[s].out_of_scope ? "  (+ out of scope)" : "");
 	}
 	for (size_t i = 0; i < nexc; i++)
-		if (!exc[i].used && (!only || strcmp(exc[i].lint, only) == 0) && pc_rule_find(exc[i].lint) &&
+		if (!exc[i].used && (!only || strcmp(exc[i].lint, only) == 0) && rule_for_lint(exc[i].lint) &&
 			verbose)
 			printf("unused exception: %s %s\n", exc[i].lint, exc[i].file);
 

@@ -1,0 +1,720 @@
+/*
+ * community.c
+ *		Community rules: checks that no single standard imposes but that
+ *		linters (awslabs certlint, ZLint) agree flag mistakes: suspicious
+ *		names, mis-encoded text, degenerate RSA keys and validity periods.
+ *
+ * Also home of the public-suffix lookup (pc_public_suffix_at), which the
+ * RFC 5280 dNSName rules share.  Its data is the ICANN section of the real
+ * Public Suffix List, generated into psl_data.h by scripts/gen-psl.py.
+ */
+#include "rules.h"
+#include "psl_data.h"
+
+#include <openssl/bn.h>
+
+/* ---------------------------------------------------------------- public suffixes */
+
+static bool
+psl_has(const char *s, size_t n)
+{
+	size_t		lo = 0,
+				hi = sizeof(psl_rules) / sizeof(psl_rules[0]);
+
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+		const char *rule = psl_rules[mid];
+		size_t		rl = strlen(rule);
+		int			cmp = memcmp(s, rule, n < rl ? n : rl);
+
+		if (cmp == 0)
+			cmp = (n > rl) - (n < rl);	/* a proper prefix sorts first */
+		if (cmp == 0)
+			return true;
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}
+
+/*
+ * The PSL algorithm (publicsuffix.org/list/): of the rules matching the
+ * name, an exception rule wins, then the one with most labels; with no match
+ * the default rule "*" makes the last label the suffix.  Walking the
+ * candidate suffixes from the longest, the first match is the prevailing one.
+ */
+size_t
+pc_public_suffix_at(const char *name, size_t n, bool *listed)
+{
+	char		buf[2 + 253 + 1];	/* room for a "!" or "*." marker before the name */
+	char	   *low = buf + 2;
+	size_t		i = 0;
+
+	if (listed)
+		*listed = true;
+	if (n > 0 && name[n - 1] == '.')
+		n--;
+	if (n == 0 || n > 253 || memchr(name, '\0', n))
+	{
+		if (listed)
+			*listed = false;
+		return n;
+	}
+	for (size_t k = 0; k < n; k++)
+		low[k] = (char) (name[k] >= 'A' && name[k] <= 'Z' ? name[k] + 32 : name[k]);
+	low[n] = '\0';
+	for (;;)
+	{
+		char	   *cand = low + i;
+		const char *dot = memchr(cand, '.', n - i);
+		char	   *parent = dot ? low + (dot - low) + 1 : low + n;
+		char		save1,
+					save2;
+		bool		hit;
+
+		/* exception rule "!candidate": the suffix is the candidate's parent */
+		save1 = cand[-1];
+		cand[-1] = '!';
+		hit = psl_has(cand - 1, n - i + 1);
+		cand[-1] = save1;
+		if (hit)
+			return (size_t) (parent - low);
+		if (psl_has(cand, n - i))
+			return i;
+		/* wildcard rule "*.parent" */
+		if (dot)
+		{
+			save1 = parent[-2];
+			save2 = parent[-1];
+			parent[-2] = '*';
+			parent[-1] = '.';
+			hit = psl_has(parent - 2, (size_t) (low + n - parent) + 2);
+			parent[-2] = save1;
+			parent[-1] = save2;
+			if (hit)
+				return i;
+		}
+		if (!dot)
+			break;
+		i = (size_t) (parent - low);
+	}
+	/* default rule "*": the last label alone */
+	if (listed)
+		*listed = false;
+	for (i = n; i > 0 && low[i - 1] != '.'; i--)
+		;
+	return i;
+}
+
+/*
+ * Is the name (after an optional "*." wildcard label) a bare public suffix,
+ * by a rule of the list?  A single label that the list does not know ("Not a
+ * dns", "intranet") is a suffix only by the list's default rule: that is an
+ * invalid or internal name, which other rules report, not a public suffix.
+ */
+static bool
+bare_suffix(pc_span name)
+{
+	bool		listed;
+
+	if (name.n >= 2 && name.p[0] == '*' && name.p[1] == '.')
+	{
+		name.p += 2;
+		name.n -= 2;
+	}
+	if (name.n == 0 || name.n > 253 || memchr(name.p, '\0', name.n))
+		return false;
+	return pc_public_suffix_at((const char *) name.p, name.n, &listed) == 0 && listed;
+}
+
+/* ---------------------------------------------------------------- SAN / IAN dNSNames */
+
+typedef enum
+{
+	DNS_BARE_WILDCARD,
+	DNS_NUL,
+	DNS_LEADING_DOT,
+	DNS_WILDCARD_NOT_FIRST,
+	DNS_BARE_SUFFIX,
+} dns_problem;
+
+static bool
+dns_has(pc_span v, dns_problem want)
+{
+	switch (want)
+	{
+		case DNS_BARE_WILDCARD:
+			return v.n == 1 && v.p[0] == '*';
+		case DNS_NUL:
+			return v.n > 0 && memchr(v.p, '\0', v.n) != NULL;
+		case DNS_LEADING_DOT:
+			return v.n > 0 && v.p[0] == '.';
+		case DNS_WILDCARD_NOT_FIRST:
+			return v.n > 1 && memchr(v.p + 1, '*', v.n - 1) != NULL;
+		case DNS_BARE_SUFFIX:
+			return bare_suffix(v);
+	}
+	return false;
+}
+
+static const char *const dns_problem_text[] = {
+	"is a bare wildcard",
+	"contains a NUL octet",
+	"starts with a dot",
+	"has a wildcard outside the first position",
+	"is a bare public suffix",
+};
+
+static void
+check_dns(const pc_cert *c, pc_report *r, bool issuer, dns_problem want)
+{
+	pc_gn_iter	it;
+	pc_gn		gn;
+	int			found = 0;
+
+	pc_gn_begin(&it, issuer ? c->ian : c->san);
+	while (pc_gn_next(&it, &gn))
+		if (gn.type == PC_GN_DNS && dns_has(gn.v, want) && found++ < 4)
+			pc_fail(r, "%s dNSName \"" PC_SPAN_FMT "\" %s",
+					issuer ? "issuerAltName" : "subjectAltName", PC_SPAN_ARG(gn.v),
+					dns_problem_text[want]);
+}
+
+#define DNS_PAIR(fn, want) \
+	static void fn##_san(const pc_cert *c, pc_report *r) { check_dns(c, r, false, want); } \
+	static void fn##_ian(const pc_cert *c, pc_report *r) { check_dns(c, r, true, want); }
+
+DNS_PAIR(check_bare_wildcard, DNS_BARE_WILDCARD)
+DNS_PAIR(check_dns_nul, DNS_NUL)
+DNS_PAIR(check_dns_leading_dot, DNS_LEADING_DOT)
+DNS_PAIR(check_wildcard_not_first, DNS_WILDCARD_NOT_FIRST)
+DNS_PAIR(check_pub_suffix, DNS_BARE_SUFFIX)
+
+static void
+check_san_dns_duplicate(const pc_cert *c, pc_report *r)
+{
+	pc_gn_iter	it;
+	pc_gn		gn;
+
+	pc_gn_begin(&it, c->san);
+	while (pc_gn_next(&it, &gn))
+	{
+		pc_gn_iter	it2 = it;
+		pc_gn		other;
+
+		if (gn.type != PC_GN_DNS)
+			continue;
+		while (pc_gn_next(&it2, &other))
+			if (other.type == PC_GN_DNS && pc_span_eq_nocase(gn.v, other.v))
+			{
+				pc_fail(r, "dNSName \"" PC_SPAN_FMT "\" appears more than once in subjectAltName",
+						PC_SPAN_ARG(gn.v));
+				return;
+			}
+	}
+}
+
+/* A redacted label "?" (draft-strad-trans-redaction) after an optional wildcard. */
+static bool
+redacted(pc_span v)
+{
+	if (v.n >= 2 && v.p[0] == '*' && v.p[1] == '.')
+	{
+		v.p += 2;
+		v.n -= 2;
+	}
+	return v.n >= 2 && v.p[0] == '?' && v.p[1] == '.';
+}
+
+static void
+check_redacted(const pc_cert *c, pc_report *r)
+{
+	pc_gn_iter	it;
+	pc_gn		gn;
+
+	for (int i = 0; i < c->subject.nattr; i++)
+	{
+		const pc_attr *a = &c->subject.attr[i];
+
+		if (PC_OID_IS(a->oid, OID_AT_CN) && redacted(a->value))
+		{
+			pc_fail(r, "subject commonName \"" PC_SPAN_FMT "\" is a redacted name", PC_SPAN_ARG(a->value));
+			return;
+		}
+	}
+	pc_gn_begin(&it, c->san);
+	while (pc_gn_next(&it, &gn))
+		if (gn.type == PC_GN_DNS && redacted(gn.v))
+		{
+			pc_fail(r, "dNSName \"" PC_SPAN_FMT "\" is a redacted name", PC_SPAN_ARG(gn.v));
+			return;
+		}
+}
+
+/* ---------------------------------------------------------------- names: text of attribute values */
+
+/* Attributes that hold free text a person typed (the set ZLint examines). */
+static bool
+text_attribute(pc_span oid)
+{
+	return PC_OID_IS(oid, OID_AT_GIVEN_NAME) || PC_OID_IS(oid, OID_AT_SURNAME) ||
+		PC_OID_IS(oid, OID_AT_CN) || PC_OID_IS(oid, OID_AT_OU) || PC_OID_IS(oid, OID_AT_O) ||
+		PC_OID_IS(oid, OID_AT_L) || PC_OID_IS(oid, OID_AT_ST) || PC_OID_IS(oid, OID_AT_STREET) ||
+		PC_OID_IS(oid, OID_AT_POSTAL_CODE) || PC_OID_IS(oid, OID_AT_ORG_ID) ||
+		PC_OID_IS(oid, OID_AT_JUR_L) || PC_OID_IS(oid, OID_AT_JUR_ST);
+}
+
+static bool
+string_tag(uint8_t tag)
+{
+	return tag == PC_T_UTF8STRING || tag == PC_T_PRINTABLESTRING || tag == PC_T_TELETEXSTRING ||
+		tag == PC_T_IA5STRING || tag == PC_T_BMPSTRING || tag == PC_T_UNIVERSALSTRING ||
+		tag == PC_T_VISIBLESTRING || tag == PC_T_NUMERICSTRING;
+}
+
+/* Windows-1252 reading of octets 0x80-0x9F (0 where the code page has none). */
+static const uint16_t cp1252_high[32] = {
+	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+};
+
+/*
+ * Could 'cp' be the second octet of a UTF-8 encoded U+00C0..U+00FF read as
+ * Windows-1252 or Latin-1?  Those encodings are C3 80..C3 BF; C3 reads as
+ * U+00C3 'Ã'.  NBSP (A0) and soft hyphen (AD) are left out: after 'Ã' they
+ * are plausible text.
+ */
+static bool
+mixup_second(uint32_t cp)
+{
+	if (cp >= 0x80 && cp <= 0x9f)
+		return true;			/* Latin-1 reading: C1 control */
+	if (cp >= 0xa1 && cp <= 0xbf && cp != 0xad)
+		return true;
+	for (int i = 0; i < 32; i++)
+		if (cp1252_high[i] != 0 && cp1252_high[i] == cp)
+			return true;
+	return false;
+}
+
+static void
+check_utf8_latin1_mixup(const pc_cert *c, pc_report *r)
+{
+	for (int i = 0; i < c->subject.nattr; i++)
+	{
+		const pc_attr *a = &c->subject.attr[i];
+		size_t		pos = 0;
+		uint32_t	cp,
+					prev = 0;
+
+		if (!text_attribute(a->oid) || !string_tag(a->vtag))
+			continue;
+		while (pc_str_next(a->vtag, a->value, &pos, &cp, NULL))
+		{
+			if (prev == 0xc3 && mixup_second(cp))
+			{
+				char		oid[64];
+
+				pc_oid_text(a->oid, oid, sizeof(oid));
+				pc_fail(r, "subject %s \"" PC_SPAN_FMT "\" has U+00C3 U+%04X, UTF-8 text read as "
+						"Latin-1", oid, PC_SPAN_ARG(a->value), (unsigned) cp);
+				return;
+			}
+			prev = cp;
+		}
+	}
+}
+
+/* "&name;" or "&#123;" (an HTML character reference), in ASCII. */
+static bool
+has_html_entity(pc_span v)
+{
+	for (size_t i = 0; i < v.n; i++)
+	{
+		size_t		j = i + 1,
+					k;
+
+		if (v.p[i] != '&')
+			continue;
+		if (j < v.n && v.p[j] == '#')
+			j++;
+		k = j;
+		while (k < v.n && ((v.p[k] >= 'a' && v.p[k] <= 'z') || (v.p[k] >= 'A' && v.p[k] <= 'Z') ||
+						   (v.p[k] >= '0' && v.p[k] <= '9')))
+			k++;
+		if (k > j && k < v.n && v.p[k] == ';')
+			return true;
+	}
+	return false;
+}
+
+static void
+check_html_entities(const pc_cert *c, pc_report *r)
+{
+	for (int i = 0; i < c->subject.nattr; i++)
+	{
+		const pc_attr *a = &c->subject.attr[i];
+
+		/* entities are ASCII; UCS-2/UCS-4 values would need decoding first */
+		if (!text_attribute(a->oid) || !string_tag(a->vtag) ||
+			a->vtag == PC_T_BMPSTRING || a->vtag == PC_T_UNIVERSALSTRING)
+			continue;
+		if (has_html_entity(a->value))
+		{
+			char		oid[64];
+
+			pc_oid_text(a->oid, oid, sizeof(oid));
+			pc_fail(r, "subject %s \"" PC_SPAN_FMT "\" contains an HTML entity",
+					oid, PC_SPAN_ARG(a->value));
+			return;
+		}
+	}
+}
+
+static void
+check_country_uppercase(const pc_cert *c, pc_report *r)
+{
+	for (int i = 0; i < c->subject.nattr; i++)
+	{
+		const pc_attr *a = &c->subject.attr[i];
+		bool		ok;
+
+		if (!PC_OID_IS(a->oid, OID_AT_C))
+			continue;
+		ok = a->value.n > 0;
+		for (size_t k = 0; ok && k < a->value.n; k++)
+			ok = a->value.p[k] >= 'A' && a->value.p[k] <= 'Z';
+		if (!ok)
+			pc_fail(r, "subject countryName \"" PC_SPAN_FMT "\" is not upper-case A-Z",
+					PC_SPAN_ARG(a->value));
+	}
+}
+
+/* Go's unicode.IsSpace: ASCII white space, NEL, NBSP and the Zs/Zl/Zp spaces. */
+static bool
+is_space(uint32_t cp)
+{
+	return cp == ' ' || (cp >= 0x09 && cp <= 0x0d) || cp == 0x85 || cp == 0xa0 ||
+		cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 || cp == 0x2029 ||
+		cp == 0x202f || cp == 0x205f || cp == 0x3000;
+}
+
+static void
+check_whitespace(const pc_name *n, pc_report *r, const char *which, bool leading)
+{
+	for (int i = 0; i < n->nattr; i++)
+	{
+		const pc_attr *a = &n->attr[i];
+		size_t		pos = 0;
+		uint32_t	cp,
+					first = 0,
+					last = 0;
+		bool		any = false;
+
+		/* the X.520 name attributes under id-at (2.5.4.x) */
+		if (a->oid.n != 3 || a->oid.p[0] != 0x55 || a->oid.p[1] != 0x04 || !string_tag(a->vtag))
+			continue;
+		while (pc_str_next(a->vtag, a->value, &pos, &cp, NULL))
+		{
+			if (!any)
+				first = cp;
+			last = cp;
+			any = true;
+		}
+		if (any && is_space(leading ? first : last))
+		{
+			char		oid[64];
+
+			pc_oid_text(a->oid, oid, sizeof(oid));
+			pc_fail(r, "%s %s \"" PC_SPAN_FMT "\" has %s white space", which, oid,
+					PC_SPAN_ARG(a->value), leading ? "leading" : "trailing");
+			return;
+		}
+	}
+}
+
+static void
+check_subject_leading_ws(const pc_cert *c, pc_report *r)
+{
+	check_whitespace(&c->subject, r, "subject", true);
+}
+
+static void
+check_subject_trailing_ws(const pc_cert *c, pc_report *r)
+{
+	check_whitespace(&c->subject, r, "subject", false);
+}
+
+static void
+check_issuer_leading_ws(const pc_cert *c, pc_report *r)
+{
+	check_whitespace(&c->issuer, r, "issuer", true);
+}
+
+static void
+check_issuer_trailing_ws(const pc_cert *c, pc_report *r)
+{
+	check_whitespace(&c->issuer, r, "issuer", false);
+}
+
+static void
+check_multi_rdn(const pc_name *n, pc_report *r, const char *which)
+{
+	for (int i = 1; i < n->nattr; i++)
+		if (n->attr[i].rdn == n->attr[i - 1].rdn)
+		{
+			pc_fail(r, "%s RDN #%u holds more than one attribute", which, (unsigned) n->attr[i].rdn + 1);
+			return;
+		}
+}
+
+static void
+check_subject_multi_rdn(const pc_cert *c, pc_report *r)
+{
+	check_multi_rdn(&c->subject, r, "subject");
+}
+
+static void
+check_issuer_multi_rdn(const pc_cert *c, pc_report *r)
+{
+	check_multi_rdn(&c->issuer, r, "issuer");
+}
+
+/* ---------------------------------------------------------------- validity */
+
+static void
+check_validity_not_positive(const pc_cert *c, pc_report *r)
+{
+	if (c->not_after.t < c->not_before.t)
+		pc_fail(r, "notAfter " PC_SPAN_FMT " is before notBefore " PC_SPAN_FMT,
+				PC_SPAN_ARG(c->not_after.text), PC_SPAN_ARG(c->not_before.text));
+}
+
+/* ---------------------------------------------------------------- RSA keys */
+
+static void
+check_rsa_no_public_key(const pc_cert *c, pc_report *r)
+{
+	if (c->spki.type == PC_KEY_RSA && c->spki.rsa_n.n == 0)
+		pc_fail(r, "rsaEncryption key does not hold an RSAPublicKey (modulus and exponent)");
+}
+
+static void
+check_rsa_exp_negative(const pc_cert *c, pc_report *r)
+{
+	if (c->spki.type == PC_KEY_RSA && c->spki.rsa_e.n > 0 && (c->spki.rsa_e.p[0] & 0x80))
+		pc_fail(r, "RSA public exponent is negative");
+}
+
+#define FERMAT_ROUNDS 100
+
+/*
+ * Cheap filter before a square root: squares modulo 64, 63, 65 and 11 take
+ * only some residues (12/64, 16/63, 21/65, 6/11), so most non-squares are
+ * rejected with four word divisions.
+ */
+static bool
+maybe_square(const BIGNUM *x)
+{
+	static const uint8_t mods[] = {64, 63, 65, 11};
+
+	for (size_t m = 0; m < sizeof(mods); m++)
+	{
+		BN_ULONG	res = BN_mod_word(x, mods[m]);
+		bool		found = false;
+
+		if (res == (BN_ULONG) -1)
+			return true;
+		for (BN_ULONG k = 0; k < mods[m] && !found; k++)
+			found = (k * k) % mods[m] == res;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* root = floor(sqrt(x)) by Newton's iteration from a power of two above it. */
+static bool
+bn_isqrt(BIGNUM *root, const BIGNUM *x, BIGNUM *t, BN_CTX *ctx)
+{
+	if (BN_is_zero(x))
+	{
+		BN_zero(root);
+		return true;
+	}
+	BN_zero(root);
+	if (!BN_set_bit(root, (BN_num_bits(x) + 1) / 2 + 1))
+		return false;
+	for (;;)
+	{
+		/* t = (root + x / root) / 2 */
+		if (!BN_div(t, NULL, x, root, ctx) || !BN_add(t, t, root) || !BN_rshift1(t, t))
+			return false;
+		if (BN_cmp(t, root) >= 0)
+			return true;
+		if (!BN_copy(root, t))
+			return false;
+	}
+}
+
+/*
+ * Fermat's method: with a = ceil(sqrt(n)), n = a^2 - b^2 when a^2 - n is a
+ * square b^2, and then n = (a - b)(a + b).  Primes chosen close together
+ * (|p - q| small compared with n^(1/4)) fall within a few rounds.
+ */
+static void
+check_rsa_fermat(const pc_cert *c, pc_report *r)
+{
+	BN_CTX	   *ctx;
+	BIGNUM	   *n,
+			   *a,
+			   *b2,
+			   *b,
+			   *t;
+	int			found = -1;
+
+	/* RSASSA-PSS keys (RFC 4055) carry the same modulus */
+	if ((c->spki.type != PC_KEY_RSA && c->spki.type != PC_KEY_RSA_PSS) ||
+		c->spki.rsa_n.n == 0 || (c->spki.rsa_n.p[0] & 0x80))
+		return;
+	ctx = BN_CTX_new();
+	if (!ctx)
+		return;
+	BN_CTX_start(ctx);
+	n = BN_CTX_get(ctx);
+	a = BN_CTX_get(ctx);
+	b2 = BN_CTX_get(ctx);
+	b = BN_CTX_get(ctx);
+	t = BN_CTX_get(ctx);
+	if (!t || !BN_bin2bn(c->spki.rsa_n.p, (int) c->spki.rsa_n.n, n) || BN_is_zero(n))
+		goto done;
+	/* a = isqrt(n) + 1 as ZLint starts; b2 = a^2 - n */
+	if (!bn_isqrt(a, n, t, ctx) || !BN_add_word(a, 1) ||
+		!BN_sqr(b2, a, ctx) || !BN_sub(b2, b2, n))
+		goto done;
+	for (int i = 0; i < FERMAT_ROUNDS; i++)
+	{
+		if (maybe_square(b2))
+		{
+			if (!bn_isqrt(b, b2, t, ctx) || !BN_sqr(t, b, ctx))
+				goto done;
+			if (BN_cmp(t, b2) == 0)
+			{
+				found = i;
+				break;
+			}
+		}
+		/* (a + 1)^2 - n = b2 + 2a + 1 */
+		if (!BN_add(b2, b2, a) || !BN_add(b2, b2, a) || !BN_add_word(b2, 1) || !BN_add_word(a, 1))
+			goto done;
+	}
+	if (found >= 0)
+	{
+		/* p = a - b, q = a + b; show the smaller factor's size */
+		if (BN_sub(t, a, b))
+			pc_fail(r, "RSA modulus factors by Fermat's method in %d round%s: the primes differ by "
+					"2*%d-bit b, p has %d bits", found + 1, found == 0 ? "" : "s",
+					BN_num_bits(b), BN_num_bits(t));
+	}
+done:
+	BN_CTX_end(ctx);
+	BN_CTX_free(ctx);
+}
+
+/* ---------------------------------------------------------------- table */
+
+#define DNS_RULE(nm, sev, fn, text) \
+	{.name = nm, .severity = sev, .source = "Community", .citation = "awslabs certlint", \
+		.scope = SCOPE_ANY, .check = fn, .description = text}
+
+const pc_rule pc_rules_community[] = {
+	DNS_RULE("e_san_bare_wildcard", PC_ERROR, check_bare_wildcard_san,
+			 "A subjectAltName dNSName must not be just \"*\"."),
+	DNS_RULE("e_ian_bare_wildcard", PC_ERROR, check_bare_wildcard_ian,
+			 "An issuerAltName dNSName must not be just \"*\"."),
+	DNS_RULE("e_san_dns_name_includes_null_char", PC_ERROR, check_dns_nul_san,
+			 "A subjectAltName dNSName must not contain a NUL octet."),
+	DNS_RULE("e_ian_dns_name_includes_null_char", PC_ERROR, check_dns_nul_ian,
+			 "An issuerAltName dNSName must not contain a NUL octet."),
+	DNS_RULE("e_san_dns_name_starts_with_period", PC_ERROR, check_dns_leading_dot_san,
+			 "A subjectAltName dNSName must not start with a dot."),
+	DNS_RULE("e_ian_dns_name_starts_with_period", PC_ERROR, check_dns_leading_dot_ian,
+			 "An issuerAltName dNSName must not start with a dot."),
+	DNS_RULE("e_san_wildcard_not_first", PC_ERROR, check_wildcard_not_first_san,
+			 "A '*' in a subjectAltName dNSName may only be its first character."),
+	DNS_RULE("e_ian_wildcard_not_first", PC_ERROR, check_wildcard_not_first_ian,
+			 "A '*' in an issuerAltName dNSName may only be its first character."),
+	DNS_RULE("n_san_iana_pub_suffix_empty", PC_NOTICE, check_pub_suffix_san,
+			 "A subjectAltName dNSName (after a leading \"*.\") should not be a bare public suffix. "
+			 "Public suffixes are the rules of the ICANN section of the Public Suffix List (with its "
+			 "wildcard and exception rules), compiled in from Debian's publicsuffix 20230209 "
+			 "(regenerate with scripts/gen-psl.py); a single label the list does not know is not "
+			 "reported."),
+	DNS_RULE("w_ian_iana_pub_suffix_empty", PC_WARN, check_pub_suffix_ian,
+			 "An issuerAltName dNSName (after a leading \"*.\") should not be a bare public suffix "
+			 "(ICANN section of the Public Suffix List, as for n_san_iana_pub_suffix_empty)."),
+	DNS_RULE("n_san_dns_name_duplicate", PC_NOTICE, check_san_dns_duplicate,
+			 "The same dNSName (ignoring ASCII case) should not appear twice in subjectAltName."),
+	{.name = "n_contains_redacted_dnsname", .severity = PC_NOTICE, .source = "Community",
+		.citation = "draft-strad-trans-redaction-00", .scope = SCOPE_SUB, .check = check_redacted,
+		.description = "A subscriber commonName or dNSName starting \"?.\" (after an optional "
+		"\"*.\") is a CT-redacted name."},
+	{.name = "e_utf8_latin1_mixup", .severity = PC_ERROR, .source = "Community",
+		.citation = "ISO/IEC 8859-1; Windows-1252", .scope = SCOPE_ANY,
+		.check = check_utf8_latin1_mixup,
+		.description = "Subject text attributes (names, organisation, address, organizationIdentifier, "
+		"jurisdiction) must not hold the two characters that UTF-8 encoded accented Latin letters "
+		"(U+00C0-U+00FF) become when read as Windows-1252 or Latin-1: U+00C3 followed by such a "
+		"continuation character."},
+	{.name = "e_subj_contains_html_entities", .severity = PC_ERROR, .source = "Community",
+		.citation = "HTML character references", .scope = SCOPE_ANY, .check = check_html_entities,
+		.description = "Subject text attributes must not contain HTML character references such "
+		"as \"&amp;\" or \"&#39;\": the value was escaped for a web page, not entered as text."},
+	{.name = "e_subj_country_not_uppercase", .severity = PC_ERROR, .source = "Community",
+		.citation = "ISO 3166-2:2020(E) section 5.1", .scope = SCOPE_ANY,
+		.check = check_country_uppercase,
+		.description = "A subject countryName must consist of the capital letters A-Z."},
+	{.name = "w_subject_dn_leading_whitespace", .severity = PC_WARN, .source = "Community",
+		.citation = "awslabs certlint", .scope = SCOPE_ANY, .check = check_subject_leading_ws,
+		.description = "Subject X.520 attribute values should not start with white space."},
+	{.name = "w_subject_dn_trailing_whitespace", .severity = PC_WARN, .source = "Community",
+		.citation = "awslabs certlint", .scope = SCOPE_ANY, .check = check_subject_trailing_ws,
+		.description = "Subject X.520 attribute values should not end with white space."},
+	{.name = "w_issuer_dn_leading_whitespace", .severity = PC_WARN, .source = "Community",
+		.citation = "awslabs certlint", .scope = SCOPE_ANY, .check = check_issuer_leading_ws,
+		.description = "Issuer X.520 attribute values should not start with white space."},
+	{.name = "w_issuer_dn_trailing_whitespace", .severity = PC_WARN, .source = "Community",
+		.citation = "awslabs certlint", .scope = SCOPE_ANY, .check = check_issuer_trailing_ws,
+		.description = "Issuer X.520 attribute values should not end with white space."},
+	{.name = "n_multiple_subject_rdn", .severity = PC_NOTICE, .source = "Community",
+		.citation = "awslabs certlint", .scope = SCOPE_ANY, .check = check_subject_multi_rdn,
+		.description = "A subject RelativeDistinguishedName holding several attributes is unusual "
+		"and handled inconsistently by software."},
+	{.name = "w_multiple_issuer_rdn", .severity = PC_WARN, .source = "Community",
+		.citation = "awslabs certlint", .scope = SCOPE_ANY, .check = check_issuer_multi_rdn,
+		.description = "An issuer RelativeDistinguishedName should not hold several attributes."},
+	{.name = "e_validity_time_not_positive", .severity = PC_ERROR, .source = "Community",
+		.citation = "awslabs certlint; RFC 5280: 4.1.2.5", .scope = SCOPE_ANY,
+		.check = check_validity_not_positive,
+		.description = "notAfter must not be earlier than notBefore."},
+	{.name = "e_rsa_no_public_key", .severity = PC_ERROR, .source = "Community",
+		.citation = "awslabs certlint; RFC 3279: 2.3.1", .scope = SCOPE_ANY,
+		.check = check_rsa_no_public_key,
+		.description = "An rsaEncryption subjectPublicKeyInfo must hold an RSAPublicKey "
+		"(SEQUENCE of modulus and exponent)."},
+	{.name = "e_rsa_exp_negative", .severity = PC_ERROR, .source = "Community",
+		.citation = "awslabs certlint; RFC 3279: 2.3.1", .scope = SCOPE_ANY,
+		.check = check_rsa_exp_negative,
+		.description = "The RSA public exponent must be a positive INTEGER."},
+	{.name = "e_rsa_fermat_factorization", .severity = PC_ERROR, .source = "Community",
+		.citation = "Fermat's factorization method", .scope = SCOPE_ANY, .check = check_rsa_fermat,
+		.description = "An RSA (or RSASSA-PSS) modulus must not be factorable by Fermat's method within 100 rounds "
+		"(starting at ceil(sqrt(n))): its primes were not chosen independently."},
+};
+
+PC_RULE_TABLE_END(community);
