@@ -14,7 +14,7 @@ REGRESS_OPTS = --load-extension=profcheck
 
 PG_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare \
 	-Wno-missing-field-initializers
-SHLIB_LINK = -lcrypto
+SHLIB_LINK = -lcrypto -lm
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -27,6 +27,7 @@ $(OBJS): $(wildcard src/core/*.h) $(wildcard src/rules/*.h)
 
 CORE_CC ?= cc
 CORE_CFLAGS ?= -O2 -g
+CORE_LIBS = -lcrypto -lm
 CORE_WARN = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wdeclaration-after-statement -Wmissing-prototypes -Wno-format-truncation
 CORE_HDRS = $(wildcard src/core/*.h) $(wildcard src/rules/*.h)
@@ -38,21 +39,21 @@ BUILD = build
 
 $(BUILD)/profcheck-lint: $(CORE_SRCS) src/cli/profcheck_lint.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
-	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -o $@ $(CORE_SRCS) src/cli/profcheck_lint.c -lcrypto
+	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -o $@ $(CORE_SRCS) src/cli/profcheck_lint.c $(CORE_LIBS)
 
 $(BUILD)/unit: $(CORE_SRCS) test/unit/unit.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
-	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) $(UNIT_DEFS) -o $@ $(CORE_SRCS) test/unit/unit.c -lcrypto
+	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) $(UNIT_DEFS) -o $@ $(CORE_SRCS) test/unit/unit.c $(CORE_LIBS)
 
 $(BUILD)/unit-asan: $(CORE_SRCS) test/unit/unit.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
 	clang -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-		$(CORE_WARN) $(CLANG_WARN) $(UNIT_DEFS) -o $@ $(CORE_SRCS) test/unit/unit.c -lcrypto
+		$(CORE_WARN) $(CLANG_WARN) $(UNIT_DEFS) -o $@ $(CORE_SRCS) test/unit/unit.c $(CORE_LIBS)
 
 $(BUILD)/fuzz: $(CORE_SRCS) test/fuzz/fuzz.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
 	clang -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		$(CORE_WARN) $(CLANG_WARN) -o $@ $(CORE_SRCS) test/fuzz/fuzz.c -lcrypto
+		$(CORE_WARN) $(CLANG_WARN) -o $@ $(CORE_SRCS) test/fuzz/fuzz.c $(CORE_LIBS)
 
 .PHONY: cli unit unit-asan fuzz-build
 cli: $(BUILD)/profcheck-lint
@@ -68,7 +69,7 @@ EXTRA_CLEAN = $(BUILD)
 
 $(BUILD)/conformance: $(CORE_SRCS) test/conformance/conformance.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
-	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -o $@ $(CORE_SRCS) test/conformance/conformance.c -lcrypto
+	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -o $@ $(CORE_SRCS) test/conformance/conformance.c $(CORE_LIBS)
 
 .PHONY: conformance
 conformance: $(BUILD)/conformance
@@ -93,7 +94,7 @@ fuzz-long: $(BUILD)/fuzz
 # corpus certificate; known differences in test/diff/expected-differences.tsv.
 $(BUILD)/diff: $(CORE_SRCS) test/diff/diff.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
-	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -o $@ $(CORE_SRCS) test/diff/diff.c -lcrypto
+	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -o $@ $(CORE_SRCS) test/diff/diff.c $(CORE_LIBS)
 
 .PHONY: diff
 diff: $(BUILD)/diff
@@ -110,11 +111,11 @@ BENCH_N ?= 1000000
 $(BUILD)/gen-corpus: bench/gen-corpus.c
 	@mkdir -p $(BUILD)
 	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -Wno-missing-field-initializers -pthread \
-		-o $@ bench/gen-corpus.c -lcrypto
+		-o $@ bench/gen-corpus.c $(CORE_LIBS)
 
 $(BUILD)/core-bench: $(CORE_SRCS) bench/core-bench.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
-	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -o $@ $(CORE_SRCS) bench/core-bench.c -lcrypto
+	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -o $@ $(CORE_SRCS) bench/core-bench.c $(CORE_LIBS)
 
 .PHONY: bench-corpus bench
 bench-corpus: $(BUILD)/gen-corpus

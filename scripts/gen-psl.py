@@ -61,3 +61,25 @@ print("static const char *const psl_rules[] = {")
 for r in out:
     print('\t"%s",' % r)
 print("};")
+
+
+def fnv1a64(s):
+    h = 0xcbf29ce484222325
+    for c in s.encode("ascii"):
+        h = ((h ^ c) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+# A sorted index of 64-bit FNV-1a hashes, so a lookup is one hash and a
+# binary search over integers; the rule text confirms each hit.
+index = sorted((fnv1a64(r), i) for i, r in enumerate(out))
+print("")
+print("/* FNV-1a 64 of each rule, sorted, with the rule's index in psl_rules. */")
+print("static const struct")
+print("{")
+print("\tuint64_t\thash;")
+print("\tuint16_t\trule;")
+print("}\t\t\tpsl_index[] = {")
+for h, i in index:
+    print("\t{0x%016xULL, %d}," % (h, i))
+print("};")

@@ -1205,7 +1205,14 @@ pc_decode(const uint8_t *buf, size_t len, pc_cert *c, pc_error *err)
 	uint8_t		first;
 
 	/* Clear only the header: the arrays are filled before they are read. */
-	memset(c, 0, offsetof(pc_cert, ext));
+	/*
+	 * Clear the scalar fields only.  The name attribute arrays (most of the
+	 * structure's size) are written before they are read: decode_name sets
+	 * the counts, and extensions are cleared one by one as they are found.
+	 */
+	memset(c, 0, offsetof(pc_cert, issuer));
+	c->issuer.nattr = c->subject.nattr = 0;
+	memset(&c->not_before, 0, offsetof(pc_cert, ext) - offsetof(pc_cert, not_before));
 	memset(c->xi, 0, sizeof(*c) - offsetof(pc_cert, xi));
 	c->bc_pathlen = -1;
 	c->der = (pc_span) {buf, len};

@@ -11,31 +11,53 @@
 #include "rules.h"
 #include "psl_data.h"
 
+#include <math.h>
+
 #include <openssl/bn.h>
 
 /* ---------------------------------------------------------------- public suffixes */
 
+/* Order of s[0..n) against a NUL-terminated rule, as strcmp orders them. */
+static int
+psl_cmp(const char *s, size_t n, const char *rule)
+{
+	size_t		i;
+
+	for (i = 0; i < n && rule[i]; i++)
+		if (s[i] != rule[i])
+			return (unsigned char) s[i] < (unsigned char) rule[i] ? -1 : 1;
+	if (i < n)
+		return 1;
+	return rule[i] ? -1 : 0;
+}
+
 static bool
 psl_has(const char *s, size_t n)
 {
+	uint64_t	h = 0xcbf29ce484222325ULL;
 	size_t		lo = 0,
-				hi = sizeof(psl_rules) / sizeof(psl_rules[0]);
+				hi = sizeof(psl_index) / sizeof(psl_index[0]);
 
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (uint8_t) s[i]) * 0x100000001b3ULL;
 	while (lo < hi)
 	{
 		size_t		mid = (lo + hi) / 2;
-		const char *rule = psl_rules[mid];
-		size_t		rl = strlen(rule);
-		int			cmp = memcmp(s, rule, n < rl ? n : rl);
 
-		if (cmp == 0)
-			cmp = (n > rl) - (n < rl);	/* a proper prefix sorts first */
-		if (cmp == 0)
-			return true;
-		if (cmp < 0)
-			hi = mid;
-		else
+		if (psl_index[mid].hash == h)
+		{
+			/* equal hashes: confirm with the text (and any neighbours) */
+			while (mid > 0 && psl_index[mid - 1].hash == h)
+				mid--;
+			for (; mid < hi && psl_index[mid].hash == h; mid++)
+				if (psl_cmp(s, n, psl_rules[psl_index[mid].rule]) == 0)
+					return true;
+			return false;
+		}
+		if (psl_index[mid].hash < h)
 			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	return false;
 }
@@ -514,45 +536,86 @@ check_rsa_exp_negative(const pc_cert *c, pc_report *r)
 #define FERMAT_ROUNDS 100
 
 /*
- * Cheap filter before a square root: squares modulo 64, 63, 65 and 11 take
- * only some residues (12/64, 16/63, 21/65, 6/11), so most non-squares are
- * rejected with four word divisions.
+ * Quadratic-residue filters: a square is a square modulo anything, so b^2
+ * must be a quadratic residue modulo each of these; together they reject all
+ * but about 1 in 140 non-squares.  Bit r of 'squares' is set when r is a
+ * square modulo m.  The Fermat loop tracks b^2 modulo each, so a round costs
+ * a few shifts, and only a survivor pays for a real square root.
  */
-static bool
-maybe_square(const BIGNUM *x)
+static const struct
 {
-	static const uint8_t mods[] = {64, 63, 65, 11};
+	unsigned	m;
+	uint64_t	squares;
+}			fermat_filters[] = {
+	{64, 0x202021202030213ULL},
+	{63, 0x402483012450293ULL},
+	{11, 0x23bULL},
+	{17, 0x1a317ULL},
+	{13, 0x161bULL},
+};
 
-	for (size_t m = 0; m < sizeof(mods); m++)
-	{
-		BN_ULONG	res = BN_mod_word(x, mods[m]);
-		bool		found = false;
+#define NFILTERS (sizeof(fermat_filters) / sizeof(fermat_filters[0]))
 
-		if (res == (BN_ULONG) -1)
-			return true;
-		for (BN_ULONG k = 0; k < mods[m] && !found; k++)
-			found = (k * k) % mods[m] == res;
-		if (!found)
-			return false;
-	}
-	return true;
-}
-
-/* root = floor(sqrt(x)) by Newton's iteration from a power of two above it. */
+/* root = floor(sqrt(x)) by Newton's iteration from above. */
 static bool
 bn_isqrt(BIGNUM *root, const BIGNUM *x, BIGNUM *t, BN_CTX *ctx)
 {
-	if (BN_is_zero(x))
+	int			bits = BN_num_bits(x);
+	int			s;
+	bool		ok;
+
+	/* Small enough for a double: then correct the rounding exactly. */
+	if (bits <= 52)
 	{
-		BN_zero(root);
-		return true;
+		uint64_t	v = BN_get_word(x);
+		uint64_t	r = (uint64_t) sqrt((double) v);
+
+		while (r > 0 && r * r > v)
+			r--;
+		while ((r + 1) * (r + 1) <= v)
+			r++;
+		return BN_set_word(root, r);
 	}
-	BN_zero(root);
-	if (!BN_set_bit(root, (BN_num_bits(x) + 1) / 2 + 1))
+
+	/*
+	 * Start Newton's iteration from the square root of the top half of x,
+	 * found the same way: (isqrt(x >> 2s) + 1) << s is never below sqrt(x)
+	 * and already right in its top half, so two or three full-size
+	 * divisions finish the job where a power-of-two start needs a dozen.
+	 */
+	s = bits / 4;
+	BN_CTX_start(ctx);
+	{
+		BIGNUM	   *hi = BN_CTX_get(ctx);
+
+		ok = hi && BN_rshift(hi, x, 2 * s) && bn_isqrt(root, hi, t, ctx) &&
+			BN_add_word(root, 1) && BN_lshift(root, root, s);
+	}
+	BN_CTX_end(ctx);
+	if (!ok)
 		return false;
+
+	/*
+	 * One Newton step from above doubles the correct bits, which lands on
+	 * floor(sqrt(x)) or just above it (never below, by the AM-GM
+	 * inequality); a squaring, much cheaper than another division, finds
+	 * which.  Should the start have been poor, plain iteration finishes.
+	 */
+	if (!BN_div(t, NULL, x, root, ctx) || !BN_add(t, t, root) || !BN_rshift1(t, t) ||
+		!BN_copy(root, t))
+		return false;
+	for (int k = 0; k < 4; k++)
+	{
+		if (!BN_sqr(t, root, ctx))
+			return false;
+		if (BN_cmp(t, x) <= 0)
+			return true;
+		if (!BN_sub_word(root, 1))
+			return false;
+	}
 	for (;;)
 	{
-		/* t = (root + x / root) / 2 */
+		/* t = (root + x / root) / 2; from above, the first non-decrease is the floor */
 		if (!BN_div(t, NULL, x, root, ctx) || !BN_add(t, t, root) || !BN_rshift1(t, t))
 			return false;
 		if (BN_cmp(t, root) >= 0)
@@ -575,7 +638,8 @@ check_rsa_fermat(const pc_cert *c, pc_report *r)
 			   *a,
 			   *b2,
 			   *b,
-			   *t;
+			   *t,
+			   *a2;
 	int			found = -1;
 
 	/* RSASSA-PSS keys (RFC 4055) carry the same modulus */
@@ -591,27 +655,56 @@ check_rsa_fermat(const pc_cert *c, pc_report *r)
 	b2 = BN_CTX_get(ctx);
 	b = BN_CTX_get(ctx);
 	t = BN_CTX_get(ctx);
-	if (!t || !BN_bin2bn(c->spki.rsa_n.p, (int) c->spki.rsa_n.n, n) || BN_is_zero(n))
+	a2 = BN_CTX_get(ctx);
+	if (!a2 || !BN_bin2bn(c->spki.rsa_n.p, (int) c->spki.rsa_n.n, n) || BN_is_zero(n))
 		goto done;
 	/* a = isqrt(n) + 1 as ZLint starts; b2 = a^2 - n */
 	if (!bn_isqrt(a, n, t, ctx) || !BN_add_word(a, 1) ||
 		!BN_sqr(b2, a, ctx) || !BN_sub(b2, b2, n))
 		goto done;
-	for (int i = 0; i < FERMAT_ROUNDS; i++)
 	{
-		if (maybe_square(b2))
+		/* residues of a and b2 = a^2 - n for each filter modulus */
+		unsigned	ra[NFILTERS],
+					rb[NFILTERS];
+
+		for (size_t m = 0; m < NFILTERS; m++)
 		{
-			if (!bn_isqrt(b, b2, t, ctx) || !BN_sqr(t, b, ctx))
+			BN_ULONG	x = BN_mod_word(a, fermat_filters[m].m),
+						y = BN_mod_word(b2, fermat_filters[m].m);
+
+			if (x == (BN_ULONG) -1 || y == (BN_ULONG) -1)
 				goto done;
-			if (BN_cmp(t, b2) == 0)
+			ra[m] = (unsigned) x;
+			rb[m] = (unsigned) y;
+		}
+		for (int i = 0; i < FERMAT_ROUNDS && found < 0; i++)
+		{
+			bool		maybe = true;
+
+			for (size_t m = 0; m < NFILTERS && maybe; m++)
+				maybe = (fermat_filters[m].squares >> rb[m]) & 1;
+			if (maybe)
 			{
-				found = i;
-				break;
+				/* b2 for this round: (a0 + i)^2 - n = b2_0 + i * (2 a0 + i) */
+				if (!BN_copy(t, a) || !BN_lshift1(t, t) || !BN_add_word(t, (BN_ULONG) i) ||
+					!BN_mul_word(t, (BN_ULONG) i) || !BN_add(b, b2, t) ||
+					!bn_isqrt(t, b, a2, ctx) || !BN_sqr(a2, t, ctx))
+					goto done;
+				if (BN_cmp(a2, b) == 0)
+				{
+					found = i;
+					/* leave a = a0 + i and b = sqrt(b2) for the detail */
+					if (!BN_copy(b, t) || !BN_add_word(a, (BN_ULONG) i))
+						goto done;
+				}
+			}
+			/* (a + 1)^2 - n = b2 + 2a + 1, modulo each filter */
+			for (size_t m = 0; m < NFILTERS; m++)
+			{
+				rb[m] = (rb[m] + 2 * ra[m] + 1) % fermat_filters[m].m;
+				ra[m] = (ra[m] + 1) % fermat_filters[m].m;
 			}
 		}
-		/* (a + 1)^2 - n = b2 + 2a + 1 */
-		if (!BN_add(b2, b2, a) || !BN_add(b2, b2, a) || !BN_add_word(b2, 1) || !BN_add_word(a, 1))
-			goto done;
 	}
 	if (found >= 0)
 	{
