@@ -21,7 +21,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # PGXS tracks no header dependencies: a changed struct must rebuild everything.
-$(OBJS): $(wildcard src/core/*.h) $(wildcard src/rules/*.h)
+$(OBJS): $(wildcard src/core/*.h) $(wildcard src/rules/*.h) $(wildcard src/pg/*.h)
 
 # ---------------------------------------------------------------- core only
 

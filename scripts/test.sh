@@ -203,6 +203,15 @@ else
 	skip cli "test/cli.sh is absent"
 fi
 
+if [ -f test/diff/diff.c ] && has_target diff; then
+	summary_suite diff make -s diff
+else
+	skip diff "test/diff/diff.c or the 'diff' target is absent"
+fi
+
+# The README's rule catalogue is generated from the registry, never edited by hand.
+status_suite readme-catalogue bash scripts/readme-catalogue.sh --check
+
 # ---------------------------------------------------------------- summary
 
 pgtmp_stop

@@ -140,82 +140,20 @@ lint_one(lint_state *st, const char *label, const uint8_t *der, size_t len)
 	st->ncert++;
 }
 
-static int
-b64v(int ch)
-{
-	if (ch >= 'A' && ch <= 'Z')
-		return ch - 'A';
-	if (ch >= 'a' && ch <= 'z')
-		return ch - 'a' + 26;
-	if (ch >= '0' && ch <= '9')
-		return ch - '0' + 52;
-	if (ch == '+')
-		return 62;
-	if (ch == '/')
-		return 63;
-	return -1;
-}
-
-/* Decode base64 between begin and end into out; returns length or -1. */
-static long
-b64_decode(const uint8_t *p, const uint8_t *end, uint8_t *out)
-{
-	uint32_t	acc = 0;
-	int			bits = 0;
-	long		n = 0;
-
-	for (; p < end; p++)
-	{
-		int			v;
-
-		if (*p == '=' || *p == '\r' || *p == '\n' || *p == ' ' || *p == '\t')
-			continue;
-		if ((v = b64v(*p)) < 0)
-			return -1;
-		acc = (acc << 6) | (uint32_t) v;
-		bits += 6;
-		if (bits >= 8)
-		{
-			bits -= 8;
-			out[n++] = (uint8_t) (acc >> bits);
-		}
-	}
-	return n;
-}
-
-static const uint8_t *
-find(const uint8_t *p, const uint8_t *end, const char *needle)
-{
-	size_t		n = strlen(needle);
-
-	for (; p + n <= end; p++)
-		if (memcmp(p, needle, n) == 0)
-			return p;
-	return NULL;
-}
-
 /* Lint every CERTIFICATE block of a PEM text; false when there is none. */
 static bool
 lint_pem(lint_state *st, const char *name, const uint8_t *buf, size_t len)
 {
-	static const char begin[] = "-----BEGIN CERTIFICATE-----";
-	static const char endm[] = "-----END CERTIFICATE-----";
-	const uint8_t *p = buf,
-			   *end = buf + len;
+	pc_span		text = {buf, len},
+				body;
 	int			block = 0;
 
-	while ((p = find(p, end, begin)) != NULL)
+	while (pc_pem_next(&text, &body))
 	{
-		const uint8_t *b = p + strlen(begin);
-		const uint8_t *e = find(b, end, endm);
-		uint8_t    *der;
-		long		n;
+		uint8_t    *der = malloc(body.n ? body.n : 1);
+		long		n = der ? pc_base64_decode(body, der) : -1;
 		char		label[1024];
 
-		if (!e)
-			break;
-		der = malloc((size_t) (e - b));
-		n = der ? b64_decode(b, e, der) : -1;
 		block++;
 		snprintf(label, sizeof(label), "%s#%d", name, block);
 		if (n < 0)
@@ -223,7 +161,6 @@ lint_pem(lint_state *st, const char *name, const uint8_t *buf, size_t len)
 		else
 			lint_one(st, label, der, (size_t) n);
 		free(der);
-		p = e + strlen(endm);
 	}
 	return block > 0;
 }

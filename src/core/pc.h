@@ -485,6 +485,16 @@ int			pc_verify_signature(const pc_cert *c, const pc_cert *issuer, char *why, si
 typedef void (*pc_diff_fn) (void *arg, const char *field, const char *detail);
 int			pc_precert_diff(const pc_cert *pre, const pc_cert *cert, pc_diff_fn report, void *arg);
 
+/*
+ * PEM.  pc_pem_next finds the next CERTIFICATE block in *text, sets base64
+ * to its body and advances *text past it; false when there is none.
+ * pc_base64_decode writes at most in.n * 3 / 4 bytes (whitespace and '='
+ * skipped) and returns their number, or -1 - i for an invalid character at
+ * offset i.
+ */
+bool		pc_pem_next(pc_span *text, pc_span *base64);
+long		pc_base64_decode(pc_span in, uint8_t *out);
+
 /* Text forms: RFC 4514 names, "DNS:x"-style GeneralNames, hex. */
 void		pc_name_text(const pc_name *n, char *buf, size_t size);
 void		pc_gn_text(const pc_gn *gn, char *buf, size_t size);

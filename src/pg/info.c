@@ -19,8 +19,7 @@
 #include <openssl/evp.h>
 
 #include "../core/pc.h"
-
-#define PC_PG_EPOCH_SECS	((int64) 946684800)
+#include "pgutil.h"
 
 /* Decode the argument; NULL when it is not a certificate. */
 static pc_cert *
@@ -40,7 +39,7 @@ pc_decode_arg(FunctionCallInfo fcinfo)
 static Datum
 pc_timestamptz(int64_t t)
 {
-	return TimestampTzGetDatum((TimestampTz) ((t - PC_PG_EPOCH_SECS) * USECS_PER_SEC));
+	return TimestampTzGetDatum(pc_timestamptz_of(t));
 }
 
 static Datum

@@ -26,11 +26,9 @@
 #include "utils/typcache.h"
 
 #include "../core/pc.h"
+#include "pgutil.h"
 
 PG_MODULE_MAGIC;
-
-/* Seconds between the Unix epoch and PostgreSQL's (2000-01-01). */
-#define PC_PG_EPOCH_SECS	((int64) 946684800)
 
 /* Findings that fit without a second pass; more are rare. */
 #define PC_FEW_FINDINGS		32
@@ -79,93 +77,9 @@ pc_run_lint(pc_run *run, const uint8_t *buf, size_t len, bytea *issuer, pc_optio
 	}
 }
 
-/* ---------------------------------------------------------------- severity enum */
-
-/*
- * The OIDs of profcheck.severity's labels, in pc_severity order.  Looked up
- * through the enum's input function once per call site (fn_extra).
- */
-typedef struct pc_sev_map
-{
-	Oid			typid;
-	Datum		label[PC_FATAL + 1];
-} pc_sev_map;
-
-static pc_sev_map *
-pc_sev_map_get(FmgrInfo *flinfo, Oid typid)
-{
-	pc_sev_map *map = (pc_sev_map *) flinfo->fn_extra;
-
-	if (map == NULL || map->typid != typid)
-	{
-		map = MemoryContextAlloc(flinfo->fn_mcxt, sizeof(pc_sev_map));
-		map->typid = typid;
-		for (int s = PC_INFO; s <= PC_FATAL; s++)
-			map->label[s] = OidFunctionCall3(F_ENUM_IN,
-											 CStringGetDatum(pc_severity_name((pc_severity) s)),
-											 ObjectIdGetDatum(typid),
-											 Int32GetDatum(-1));
-		flinfo->fn_extra = map;
-	}
-	return map;
-}
-
-static pc_severity
-pc_sev_from_datum(const pc_sev_map *map, Datum d)
-{
-	for (int s = PC_INFO; s <= PC_FATAL; s++)
-		if (map->label[s] == d)
-			return (pc_severity) s;
-	elog(ERROR, "unrecognized profcheck.severity value %u", DatumGetObjectId(d));
-	return PC_FATAL;			/* keep compiler quiet */
-}
-
-/* ---------------------------------------------------------------- helpers */
-
-/* Prepare a materialized set-returning call (works on PostgreSQL 13+). */
-static Tuplestorestate *
-pc_materialize(FunctionCallInfo fcinfo, TupleDesc *tupdesc)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	MemoryContext oldcxt;
-	Tuplestorestate *store;
-
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
-		!(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	if (get_call_result_type(fcinfo, NULL, tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-
-	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	*tupdesc = CreateTupleDescCopy(*tupdesc);
-	store = tuplestore_begin_heap(rsinfo->allowedModes & SFRM_Materialize_Random, false, work_mem);
-	MemoryContextSwitchTo(oldcxt);
-
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = store;
-	rsinfo->setDesc = *tupdesc;
-	return store;
-}
-
-static Datum
-pc_text_or_null(const char *s, bool *isnull)
-{
-	*isnull = (s == NULL || *s == '\0');
-	return *isnull ? (Datum) 0 : CStringGetTextDatum(s);
-}
-
 /* ---------------------------------------------------------------- lint */
 
 PG_FUNCTION_INFO_V1(pc_sql_lint);
-
-/* Unix seconds of a timestamptz. */
-static int64_t
-pc_unix_seconds(TimestampTz ts)
-{
-	return (int64_t) (ts / USECS_PER_SEC) + PC_PG_EPOCH_SECS - (ts < 0 && ts % USECS_PER_SEC ? 1 : 0);
-}
 
 /*
  * profcheck.lint(cert bytea [, issuer bytea] [, at timestamptz])
@@ -495,22 +409,6 @@ pc_sql_precert_matches(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(pc_sql_der);
 
-static int
-pc_b64_value(char ch)
-{
-	if (ch >= 'A' && ch <= 'Z')
-		return ch - 'A';
-	if (ch >= 'a' && ch <= 'z')
-		return ch - 'a' + 26;
-	if (ch >= '0' && ch <= '9')
-		return ch - '0' + 52;
-	if (ch == '+')
-		return 62;
-	if (ch == '/')
-		return 63;
-	return -1;
-}
-
 /*
  * profcheck.der(pem text) RETURNS bytea: the first CERTIFICATE block of a
  * PEM text, decoded.  Text without one is an error (22P02).
@@ -519,58 +417,22 @@ Datum
 pc_sql_der(PG_FUNCTION_ARGS)
 {
 	text	   *pem = PG_GETARG_TEXT_PP(0);
-	const char *s = VARDATA_ANY(pem);
-	size_t		n = VARSIZE_ANY_EXHDR(pem);
-	static const char begin[] = "-----BEGIN CERTIFICATE-----";
-	static const char end[] = "-----END CERTIFICATE-----";
-	const char *b = NULL,
-			   *e = NULL;
+	pc_span		in = {(const uint8_t *) VARDATA_ANY(pem), VARSIZE_ANY_EXHDR(pem)},
+				body;
 	bytea	   *out;
-	uint8	   *o;
-	uint32		acc = 0;
-	int			bits = 0;
-	size_t		olen = 0;
+	long		n;
 
-	for (size_t i = 0; i + sizeof(begin) - 1 <= n; i++)
-		if (memcmp(s + i, begin, sizeof(begin) - 1) == 0)
-		{
-			b = s + i + sizeof(begin) - 1;
-			break;
-		}
-	if (b)
-		for (const char *p = b; p + sizeof(end) - 1 <= s + n; p++)
-			if (memcmp(p, end, sizeof(end) - 1) == 0)
-			{
-				e = p;
-				break;
-			}
-	if (!b || !e)
+	if (!pc_pem_next(&in, &body))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("no PEM CERTIFICATE block found"),
-				 errhint("Expected text between \"%s\" and \"%s\" lines.", begin, end)));
-
-	out = palloc(VARHDRSZ + (e - b) * 3 / 4 + 3);
-	o = (uint8 *) VARDATA(out);
-	for (const char *p = b; p < e; p++)
-	{
-		int			v;
-
-		if (*p == '=' || *p == '\r' || *p == '\n' || *p == ' ' || *p == '\t')
-			continue;
-		v = pc_b64_value(*p);
-		if (v < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid base64 character \"%c\" in PEM block", *p)));
-		acc = (acc << 6) | (uint32) v;
-		bits += 6;
-		if (bits >= 8)
-		{
-			bits -= 8;
-			o[olen++] = (uint8) (acc >> bits);
-		}
-	}
-	SET_VARSIZE(out, VARHDRSZ + olen);
+				 errhint("Expected text between \"-----BEGIN CERTIFICATE-----\" and \"-----END CERTIFICATE-----\" lines.")));
+	out = palloc(VARHDRSZ + body.n * 3 / 4 + 3);
+	n = pc_base64_decode(body, (uint8_t *) VARDATA(out));
+	if (n < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid base64 character \"%c\" in PEM block", body.p[-1 - n])));
+	SET_VARSIZE(out, VARHDRSZ + n);
 	PG_RETURN_BYTEA_P(out);
 }

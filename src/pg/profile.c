@@ -46,9 +46,9 @@
 #include "utils/timestamp.h"
 
 #include "../core/pc.h"
+#include "pgutil.h"
 #include "../core/profile.h"
 
-#define PC_PG_EPOCH_SECS	((int64) 946684800)
 #define PCP_ADMIN_ROLE		"profcheck_admin"
 
 Datum		pc_profile_enforce(FunctionCallInfo fcinfo);
@@ -876,56 +876,13 @@ pcp_lint_value(const uint8_t *buf, size_t len, const int64_t *at, const pc_profi
 
 /* ---------------------------------------------------------------- SRF helpers */
 
-typedef struct pcp_sev_map
-{
-	Oid			typid;
-	Datum		label[PC_FATAL + 1];
-} pcp_sev_map;
-
-static pcp_sev_map *
-pcp_sev_map_get(FmgrInfo *flinfo, Oid typid)
-{
-	pcp_sev_map *map = (pcp_sev_map *) flinfo->fn_extra;
-
-	if (map == NULL || map->typid != typid)
-	{
-		map = MemoryContextAlloc(flinfo->fn_mcxt, sizeof(pcp_sev_map));
-		map->typid = typid;
-		for (int s = PC_INFO; s <= PC_FATAL; s++)
-			map->label[s] = OidFunctionCall3(F_ENUM_IN,
-											 CStringGetDatum(pc_severity_name((pc_severity) s)),
-											 ObjectIdGetDatum(typid),
-											 Int32GetDatum(-1));
-		flinfo->fn_extra = map;
-	}
-	return map;
-}
-
 static void
 pcp_return_rows(FunctionCallInfo fcinfo, const pcp_rows *rows)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	TupleDesc	tupdesc;
-	Tuplestorestate *store;
-	MemoryContext oldcxt;
-	pcp_sev_map *map;
+	Tuplestorestate *store = pc_materialize(fcinfo, &tupdesc);
+	pc_sev_map *map = pc_sev_map_get(fcinfo->flinfo, TupleDescAttr(tupdesc, 1)->atttypid);
 
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
-		!(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	tupdesc = CreateTupleDescCopy(tupdesc);
-	store = tuplestore_begin_heap(rsinfo->allowedModes & SFRM_Materialize_Random, false, work_mem);
-	MemoryContextSwitchTo(oldcxt);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = store;
-	rsinfo->setDesc = tupdesc;
-
-	map = pcp_sev_map_get(fcinfo->flinfo, TupleDescAttr(tupdesc, 1)->atttypid);
 	for (int i = 0; i < rows->n; i++)
 	{
 		const pcp_row *r = &rows->v[i];
@@ -935,19 +892,12 @@ pcp_return_rows(FunctionCallInfo fcinfo, const pcp_rows *rows)
 		values[0] = CStringGetTextDatum(r->rule);
 		values[1] = map->label[r->severity];
 		values[2] = CStringGetTextDatum(r->source);
-		nulls[3] = r->citation == NULL || r->citation[0] == '\0';
-		values[3] = nulls[3] ? (Datum) 0 : CStringGetTextDatum(r->citation);
-		nulls[4] = r->detail == NULL || r->detail[0] == '\0';
-		values[4] = nulls[4] ? (Datum) 0 : CStringGetTextDatum(r->detail);
+		values[3] = pc_text_or_null(r->citation, &nulls[3]);
+		values[4] = pc_text_or_null(r->detail, &nulls[4]);
 		tuplestore_putvalues(store, tupdesc, values, nulls);
 	}
 }
 
-static int64_t
-pcp_unix_seconds(TimestampTz ts)
-{
-	return (int64_t) (ts / USECS_PER_SEC) + PC_PG_EPOCH_SECS - (ts < 0 && ts % USECS_PER_SEC ? 1 : 0);
-}
 
 /* ---------------------------------------------------------------- _lint_profile */
 
@@ -974,7 +924,7 @@ pc_sql_lint_profile(PG_FUNCTION_ARGS)
 	}
 	name = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	if (!PG_ARGISNULL(1))
-		at = pcp_unix_seconds(PG_GETARG_TIMESTAMPTZ(1));
+		at = pc_unix_seconds(PG_GETARG_TIMESTAMPTZ(1));
 	if (!PG_ARGISNULL(3) && !PG_ARGISNULL(4))
 	{
 		p = palloc(sizeof(pc_profile));
@@ -1008,7 +958,7 @@ pc_sql_audit_profile(PG_FUNCTION_ARGS)
 	pc_profile *p = palloc(sizeof(pc_profile));
 
 	pcp_read(name, PG_GETARG_JSONB_P(2), p, true);
-	pcp_audit(p, pcp_unix_seconds(PG_GETARG_TIMESTAMPTZ(3)), pcp_collect, &rows);
+	pcp_audit(p, pc_unix_seconds(PG_GETARG_TIMESTAMPTZ(3)), pcp_collect, &rows);
 	pcp_return_rows(fcinfo, &rows);
 	return (Datum) 0;
 }

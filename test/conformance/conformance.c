@@ -71,70 +71,27 @@ read_file(const char *path, size_t *len)
 	return buf;
 }
 
-static int
-b64v(int ch)
-{
-	if (ch >= 'A' && ch <= 'Z')
-		return ch - 'A';
-	if (ch >= 'a' && ch <= 'z')
-		return ch - 'a' + 26;
-	if (ch >= '0' && ch <= '9')
-		return ch - '0' + 52;
-	if (ch == '+')
-		return 62;
-	if (ch == '/')
-		return 63;
-	return -1;
-}
-
 /* DER of the first CERTIFICATE block of a PEM file; NULL when none. */
 static uint8_t *
 pem_first_cert(const uint8_t *buf, size_t len, size_t *outlen)
 {
-	static const char begin[] = "-----BEGIN CERTIFICATE-----";
-	static const char end[] = "-----END CERTIFICATE-----";
-	const char *s = (const char *) buf;
-	const char *b = NULL,
-			   *e = NULL;
+	pc_span		text = {buf, len},
+				body;
 	uint8_t    *out;
-	uint32_t	acc = 0;
-	int			bits = 0;
-	size_t		n = 0;
+	long		n;
 
-	for (size_t i = 0; i + sizeof(begin) - 1 <= len; i++)
-		if (memcmp(s + i, begin, sizeof(begin) - 1) == 0)
-		{
-			b = s + i + sizeof(begin) - 1;
-			break;
-		}
-	if (!b)
+	if (!pc_pem_next(&text, &body))
 		return NULL;
-	for (const char *p = b; p + sizeof(end) - 1 <= s + len; p++)
-		if (memcmp(p, end, sizeof(end) - 1) == 0)
-		{
-			e = p;
-			break;
-		}
-	if (!e)
-		return NULL;
-	out = malloc((size_t) (e - b));
+	out = malloc(body.n ? body.n : 1);
 	if (!out)
 		abort();
-	for (const char *p = b; p < e; p++)
+	n = pc_base64_decode(body, out);
+	if (n < 0)
 	{
-		int			v = b64v((unsigned char) *p);
-
-		if (v < 0)
-			continue;
-		acc = (acc << 6) | (uint32_t) v;
-		bits += 6;
-		if (bits >= 8)
-		{
-			bits -= 8;
-			out[n++] = (uint8_t) (acc >> bits);
-		}
+		free(out);
+		return NULL;
 	}
-	*outlen = n;
+	*outlen = (size_t) n;
 	return out;
 }
 

@@ -1,0 +1,85 @@
+/*
+ * pgutil.c
+ *		Helpers shared by the PostgreSQL-layer files.
+ */
+#include "pgutil.h"
+
+#include "utils/builtins.h"
+#include "utils/fmgroids.h"
+#include "miscadmin.h"
+
+pc_sev_map *
+pc_sev_map_get(FmgrInfo *flinfo, Oid typid)
+{
+	pc_sev_map *map = (pc_sev_map *) flinfo->fn_extra;
+
+	if (map == NULL || map->typid != typid)
+	{
+		map = MemoryContextAlloc(flinfo->fn_mcxt, sizeof(pc_sev_map));
+		map->typid = typid;
+		for (int s = PC_INFO; s <= PC_FATAL; s++)
+			map->label[s] = OidFunctionCall3(F_ENUM_IN,
+											 CStringGetDatum(pc_severity_name((pc_severity) s)),
+											 ObjectIdGetDatum(typid),
+											 Int32GetDatum(-1));
+		flinfo->fn_extra = map;
+	}
+	return map;
+}
+
+pc_severity
+pc_sev_from_datum(const pc_sev_map *map, Datum d)
+{
+	for (int s = PC_INFO; s <= PC_FATAL; s++)
+		if (map->label[s] == d)
+			return (pc_severity) s;
+	elog(ERROR, "unrecognized profcheck.severity value %u", DatumGetObjectId(d));
+	return PC_FATAL;			/* keep compiler quiet */
+}
+
+/* Prepare a materialized set-returning call (works on PostgreSQL 13+). */
+Tuplestorestate *
+pc_materialize(FunctionCallInfo fcinfo, TupleDesc *tupdesc)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext oldcxt;
+	Tuplestorestate *store;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		!(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
+	if (get_call_result_type(fcinfo, NULL, tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+
+	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	*tupdesc = CreateTupleDescCopy(*tupdesc);
+	store = tuplestore_begin_heap(rsinfo->allowedModes & SFRM_Materialize_Random, false, work_mem);
+	MemoryContextSwitchTo(oldcxt);
+
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = store;
+	rsinfo->setDesc = *tupdesc;
+	return store;
+}
+
+Datum
+pc_text_or_null(const char *s, bool *isnull)
+{
+	*isnull = (s == NULL || *s == '\0');
+	return *isnull ? (Datum) 0 : CStringGetTextDatum(s);
+}
+
+
+int64_t
+pc_unix_seconds(TimestampTz ts)
+{
+	return (int64_t) (ts / USECS_PER_SEC) + PC_PG_EPOCH_SECS - (ts < 0 && ts % USECS_PER_SEC ? 1 : 0);
+}
+
+TimestampTz
+pc_timestamptz_of(int64_t t)
+{
+	return (TimestampTz) ((t - PC_PG_EPOCH_SECS) * USECS_PER_SEC);
+}

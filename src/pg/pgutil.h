@@ -1,0 +1,43 @@
+/*
+ * pgutil.h
+ *		Helpers shared by the PostgreSQL-layer files: the severity enum,
+ *		materialized set-returning functions, time conversion.
+ */
+#ifndef PC_PGUTIL_H
+#define PC_PGUTIL_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/timestamp.h"
+
+#include "../core/pc.h"
+
+/* Seconds between the Unix epoch and PostgreSQL's (2000-01-01). */
+#define PC_PG_EPOCH_SECS	((int64) 946684800)
+
+/*
+ * The OIDs of profcheck.severity's labels, in pc_severity order, looked up
+ * through the enum's input function once per call site (fn_extra).
+ */
+typedef struct pc_sev_map
+{
+	Oid			typid;
+	Datum		label[PC_FATAL + 1];
+} pc_sev_map;
+
+extern pc_sev_map *pc_sev_map_get(FmgrInfo *flinfo, Oid typid);
+extern pc_severity pc_sev_from_datum(const pc_sev_map *map, Datum d);
+
+/* Prepare a materialized set-returning call (PostgreSQL 13 and later). */
+extern Tuplestorestate *pc_materialize(FunctionCallInfo fcinfo, TupleDesc *tupdesc);
+
+/* A text Datum, or NULL (isnull set) for a NULL or empty C string. */
+extern Datum pc_text_or_null(const char *s, bool *isnull);
+
+/* Unix seconds of a timestamptz (floor), and back. */
+extern int64_t pc_unix_seconds(TimestampTz ts);
+extern TimestampTz pc_timestamptz_of(int64_t t);
+
+#endif							/* PC_PGUTIL_H */
