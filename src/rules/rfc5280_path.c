@@ -154,17 +154,26 @@ typedef struct nc_state
 	bool		ip_permitted_any;
 } nc_state;
 
-/* Walk GeneralSubtrees content; call back with each base name. */
+/*
+ * Past this many subtrees the rest are not examined, so a hostile issuer
+ * with thousands of constraints over a certificate with thousands of names
+ * costs linear, not quadratic, time.  Real name constraints list a handful.
+ */
+#define NC_MAX_SUBTREES 256
+
+/* Does gn fall within one of the subtrees of this type?  type_seen: any of its type. */
 static bool
 subtree_match(pc_span subtrees, const pc_gn *gn, bool *type_seen)
 {
 	pc_der		d;
 	pc_tlv		st;
 	bool		hit = false;
+	int			seen = 0;
 
 	*type_seen = false;
 	pc_der_init(&d, subtrees, subtrees.p, NULL);
-	while (pc_der_more(&d) && pc_der_expect(&d, PC_T_SEQUENCE, &st, NULL, ""))
+	while (pc_der_more(&d) && seen++ < NC_MAX_SUBTREES &&
+		   pc_der_expect(&d, PC_T_SEQUENCE, &st, NULL, ""))
 	{
 		pc_der		in;
 		pc_tlv		base;
@@ -280,7 +289,7 @@ const pc_rule pc_rules_rfc5280_path[] = {
 	{.name = "e_chain_name_constraints_violated", .severity = PC_ERROR, .source = "RFC5280",
 		.citation = "RFC 5280: 6.1.3(b)-(c), 4.2.1.10", .scope = SCOPE_ANY, .flags = NEEDS,
 		.check = check_name_constraints,
-		.description = "A dNSName or iPAddress in the subjectAltName is outside the issuer's permitted subtrees or inside its excluded ones."},
+		.description = "A dNSName or iPAddress in the subjectAltName is outside the issuer's permitted subtrees or inside its excluded ones (the first 256 subtrees of each list are examined)."},
 	{.name = "n_chain_validity_outside_issuer", .severity = PC_NOTICE, .source = "RFC5280",
 		.citation = "RFC 5280: 6.1.3(a)(2) (not a requirement of issuance)", .scope = SCOPE_ANY,
 		.flags = NEEDS, .check = check_validity_nested,
