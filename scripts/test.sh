@@ -209,6 +209,12 @@ else
 	skip diff "test/diff/diff.c or the 'diff' target is absent"
 fi
 
+if [ -f test/dump_restore.sh ]; then
+	summary_suite dump-restore bash test/dump_restore.sh
+else
+	skip dump-restore "test/dump_restore.sh is absent"
+fi
+
 # The README's rule catalogue is generated from the registry, never edited by hand.
 status_suite readme-catalogue bash scripts/readme-catalogue.sh --check
 
