@@ -209,6 +209,12 @@ else
 	skip diff "test/diff/diff.c or the 'diff' target is absent"
 fi
 
+if [ -f test/conformance/sql_sample.py ]; then
+	summary_suite conformance-sql python3 test/conformance/sql_sample.py
+else
+	skip conformance-sql "test/conformance/sql_sample.py is absent"
+fi
+
 if [ -f test/dump_restore.sh ]; then
 	summary_suite dump-restore bash test/dump_restore.sh
 else

@@ -1204,7 +1204,6 @@ pc_decode(const uint8_t *buf, size_t len, pc_cert *c, pc_error *err)
 	pc_tlv		outer;
 	uint8_t		first;
 
-	/* Clear only the header: the arrays are filled before they are read. */
 	/*
 	 * Clear the scalar fields only.  The name attribute arrays (most of the
 	 * structure's size) are written before they are read: decode_name sets

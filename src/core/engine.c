@@ -160,6 +160,55 @@ pc_report_init(pc_report *r, pc_finding *items, size_t cap)
 	r->overflow = false;
 }
 
+/*
+ * Details quote certificate values, which may hold anything.  Make the text
+ * safe wherever it goes (a PostgreSQL text value, JSON, a terminal): every
+ * byte that is not part of a well-formed UTF-8 character, and every control
+ * character, becomes '?'.
+ */
+static void
+sanitize_utf8(char *s)
+{
+	unsigned char *p = (unsigned char *) s;
+
+	while (*p)
+	{
+		int			len = 0;
+		uint32_t	cp = 0;
+
+		if (*p < 0x80)
+		{
+			if (*p < 0x20 || *p == 0x7f)
+				*p = '?';
+			p++;
+			continue;
+		}
+		if ((*p & 0xe0) == 0xc0)
+			len = 2, cp = *p & 0x1f;
+		else if ((*p & 0xf0) == 0xe0)
+			len = 3, cp = *p & 0x0f;
+		else if ((*p & 0xf8) == 0xf0)
+			len = 4, cp = *p & 0x07;
+		for (int i = 1; i < len; i++)
+		{
+			if ((p[i] & 0xc0) != 0x80)
+			{
+				len = 0;
+				break;
+			}
+			cp = (cp << 6) | (p[i] & 0x3f);
+		}
+		/* no overlong forms, surrogates or code points past U+10FFFF */
+		if (len == 0 || (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+			(len == 4 && cp < 0x10000) || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		{
+			*p++ = '?';
+			continue;
+		}
+		p += len;
+	}
+}
+
 void
 pc_fail(pc_report *r, const char *fmt,...)
 {
@@ -192,6 +241,7 @@ pc_fail(pc_report *r, const char *fmt,...)
 	va_start(ap, fmt);
 	vsnprintf(f->detail + used, sizeof(f->detail) - used, fmt, ap);
 	va_end(ap);
+	sanitize_utf8(f->detail + used);
 }
 
 /* ---------------------------------------------------------------- engine */
