@@ -436,7 +436,7 @@ COMMENT ON PROCEDURE profcheck.scan(regclass, name, name, integer, bigint, bigin
 -- Findings of a table: from the store when a scan of it is complete and
 -- current, otherwise by linting now.
 CREATE FUNCTION profcheck._findings(certs regclass, cert_column name, issued_column name,
-                                    revoked_column name)
+                                    revoked_column name, min_severity profcheck.severity)
 RETURNS TABLE (cert_key text, der bytea, rule text, severity profcheck.severity,
                issued_at timestamptz, revoked_at timestamptz)
 LANGUAGE plpgsql STABLE
@@ -458,12 +458,14 @@ BEGIN
     RETURN QUERY EXECUTE format(
       'SELECT t.%1$I::text, t.%2$I, f.rule, f.severity, %3$s, %4$s
          FROM profcheck.finding f JOIN %5$s t ON t.%1$I = f.cert_key
-        WHERE f.certs = $1', keycol, cert_column, issued, revoked, certs) USING certs;
+        WHERE f.certs = $1 AND f.severity >= $2', keycol, cert_column, issued, revoked, certs)
+      USING certs, min_severity;
   ELSE
     RETURN QUERY EXECUTE format(
       'SELECT t.ctid::text, t.%1$I, l.rule, l.severity, %2$s, %3$s
          FROM %4$s t, LATERAL profcheck.lint(t.%1$I) l
-        WHERE t.%1$I IS NOT NULL', cert_column, issued, revoked, certs);
+        WHERE t.%1$I IS NOT NULL AND l.severity >= $1', cert_column, issued, revoked, certs)
+      USING min_severity;
   END IF;
 END $$;
 
@@ -493,9 +495,8 @@ AS $$
          count(*) FILTER (WHERE f.revoked_at > coalesce(detected_at, f.issued_at)
                                                 + make_interval(days => revocation_days)),
          r.source, r.citation, r.description
-    FROM profcheck._findings(certs, cert_column, issued_column, revoked_column) f
+    FROM profcheck._findings(certs, cert_column, issued_column, revoked_column, min_severity) f
     LEFT JOIN profcheck.rules r ON r.rule = f.rule
-   WHERE f.severity >= min_severity
    GROUP BY f.rule, r.source, r.citation, r.description
    ORDER BY count(*) DESC, f.rule
 $$;
