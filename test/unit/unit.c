@@ -1,0 +1,2973 @@
+/*
+ * unit.c
+ *		Unit tests of the profcheck core: DER reader, OIDs, time, decoder,
+ *		engine, and the fixture manifest.
+ *
+ * Usage: unit [SRCDIR]
+ *
+ * SRCDIR is the source tree (for test/fixtures and src/core/oids.h); it
+ * defaults to PC_SRCDIR, which the Makefile defines, else ".".  Every check
+ * counts once; the last line of output is "N passed, N failed" and the exit
+ * status is non-zero when anything failed.  Failures are printed as they
+ * happen, with the test, file and line.
+ */
+#include "../../src/core/pc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#ifndef PC_SRCDIR
+#define PC_SRCDIR "."
+#endif
+
+/* ---------------------------------------------------------------- framework */
+
+static int	n_pass;
+static int	n_fail;
+static const char *cur_test = "";
+static const char *srcdir = PC_SRCDIR;
+
+static void check_at(bool ok, const char *file, int line, const char *fmt,...)
+			pg_attribute_printf(4, 5);
+
+static void
+check_at(bool ok, const char *file, int line, const char *fmt,...)
+{
+	va_list		ap;
+
+	if (ok)
+	{
+		n_pass++;
+		return;
+	}
+	n_fail++;
+	printf("FAIL [%s] %s:%d: ", cur_test, file, line);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	fflush(stdout);
+}
+
+#define CHECK(cond) check_at((cond), __FILE__, __LINE__, "%s", #cond)
+#define CHECKF(cond, ...) check_at((cond), __FILE__, __LINE__, __VA_ARGS__)
+#define CHECK_EQ(a, b) \
+	do { \
+		long long	a_ = (long long) (a), b_ = (long long) (b); \
+		check_at(a_ == b_, __FILE__, __LINE__, "%s == %s: %lld != %lld", #a, #b, a_, b_); \
+	} while (0)
+#define CHECK_STR(a, b) \
+	do { \
+		const char *a_ = (a), *b_ = (b); \
+		check_at(a_ && b_ && strcmp(a_, b_) == 0, __FILE__, __LINE__, \
+				 "%s == %s: \"%s\" != \"%s\"", #a, #b, a_ ? a_ : "(null)", b_ ? b_ : "(null)"); \
+	} while (0)
+#define CHECK_HAS(hay, needle) \
+	do { \
+		const char *h_ = (hay), *n_ = (needle); \
+		check_at(strstr(h_, n_) != NULL, __FILE__, __LINE__, \
+				 "%s contains \"%s\": \"%s\"", #hay, n_, h_); \
+	} while (0)
+
+static void *
+xmalloc(size_t n)
+{
+	void	   *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+	{
+		fprintf(stderr, "out of memory\n");
+		exit(2);
+	}
+	return p;
+}
+
+/* Parse hex with optional spaces; returns the number of octets. */
+static size_t
+unhex(const char *hex, uint8_t *out, size_t cap)
+{
+	size_t		n = 0;
+	int			hi = -1;
+
+	for (const char *s = hex; *s; s++)
+	{
+		int			v;
+
+		if (*s >= '0' && *s <= '9')
+			v = *s - '0';
+		else if (*s >= 'a' && *s <= 'f')
+			v = *s - 'a' + 10;
+		else if (*s >= 'A' && *s <= 'F')
+			v = *s - 'A' + 10;
+		else
+			continue;
+		if (hi < 0)
+			hi = v;
+		else
+		{
+			if (n == cap)
+			{
+				fprintf(stderr, "unhex: buffer too small\n");
+				exit(2);
+			}
+			out[n++] = (uint8_t) (hi << 4 | v);
+			hi = -1;
+		}
+	}
+	return n;
+}
+
+static pc_span
+span_of(const uint8_t *p, size_t n)
+{
+	return (pc_span) {p, n};
+}
+
+/* ---------------------------------------------------------------- DER builder */
+
+/*
+ * A growable buffer with nested TLVs: b_begin() opens a TLV, b_end() closes
+ * it and inserts a minimal length.  Tests build certificates from pieces so
+ * each regression case says only what is special about it.
+ */
+typedef struct bld
+{
+	uint8_t    *buf;
+	size_t		n;
+	size_t		cap;
+	size_t		open[64];
+	int			depth;
+} bld;
+
+static void
+b_init(bld *b)
+{
+	b->cap = 4096;
+	b->buf = xmalloc(b->cap);
+	b->n = 0;
+	b->depth = 0;
+}
+
+static void
+b_free(bld *b)
+{
+	free(b->buf);
+	b->buf = NULL;
+}
+
+static void
+b_reserve(bld *b, size_t more)
+{
+	while (b->n + more > b->cap)
+	{
+		b->cap *= 2;
+		b->buf = realloc(b->buf, b->cap);
+		if (b->buf == NULL)
+		{
+			fprintf(stderr, "out of memory\n");
+			exit(2);
+		}
+	}
+}
+
+static void
+b_bytes(bld *b, const void *p, size_t n)
+{
+	b_reserve(b, n);
+	if (n)
+		memcpy(b->buf + b->n, p, n);
+	b->n += n;
+}
+
+static void
+b_hex(bld *b, const char *hex)
+{
+	uint8_t		tmp[4096];
+	size_t		n = unhex(hex, tmp, sizeof(tmp));
+
+	b_bytes(b, tmp, n);
+}
+
+static size_t
+len_octets(size_t len, uint8_t *out)
+{
+	if (len < 0x80)
+	{
+		out[0] = (uint8_t) len;
+		return 1;
+	}
+	else
+	{
+		int			k = 0;
+		size_t		v = len;
+
+		while (v)
+		{
+			k++;
+			v >>= 8;
+		}
+		out[0] = (uint8_t) (0x80 | k);
+		for (int i = 0; i < k; i++)
+			out[1 + i] = (uint8_t) (len >> (8 * (k - 1 - i)));
+		return 1 + (size_t) k;
+	}
+}
+
+static void
+b_begin(bld *b, uint8_t tag)
+{
+	b_bytes(b, &tag, 1);
+	b->open[b->depth++] = b->n;
+}
+
+static void
+b_end(bld *b)
+{
+	size_t		start = b->open[--b->depth];
+	size_t		len = b->n - start;
+	uint8_t		hdr[9];
+	size_t		h = len_octets(len, hdr);
+
+	b_reserve(b, h);
+	memmove(b->buf + start + h, b->buf + start, len);
+	memcpy(b->buf + start, hdr, h);
+	b->n += h;
+}
+
+static void
+b_tlv(bld *b, uint8_t tag, const void *p, size_t n)
+{
+	b_begin(b, tag);
+	b_bytes(b, p, n);
+	b_end(b);
+}
+
+static void
+b_str(bld *b, uint8_t tag, const char *s)
+{
+	b_tlv(b, tag, s, strlen(s));
+}
+
+static void
+b_oid(bld *b, const char *dotted)
+{
+	uint8_t		o[64];
+	size_t		n = pc_oid_from_text(dotted, o, sizeof(o));
+
+	if (n == 0)
+	{
+		fprintf(stderr, "bad OID in test: %s\n", dotted);
+		exit(2);
+	}
+	b_tlv(b, PC_T_OID, o, n);
+}
+
+/* One attribute in its own RDN. */
+static void
+b_rdn(bld *b, const char *oid, uint8_t tag, const char *value)
+{
+	b_begin(b, PC_T_SET);
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, oid);
+	b_str(b, tag, value);
+	b_end(b);
+	b_end(b);
+}
+
+/* An Extension; crit < 0 leaves the critical field out. */
+static void
+b_ext_hex(bld *b, const char *oid, int crit, const char *value_hex)
+{
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, oid);
+	if (crit >= 0)
+		b_hex(b, crit ? "01 01 ff" : "01 01 00");
+	b_begin(b, PC_T_OCTETSTRING);
+	b_hex(b, value_hex);
+	b_end(b);
+	b_end(b);
+}
+
+/*
+ * The fields of a v3 TBSCertificate from version to subjectPublicKeyInfo,
+ * inside an open SEQUENCE: serial 0x01, sha256WithRSA, issuer CN=Test CA,
+ * 2023-01-01 to 2023-03-31 (90 days), subject CN=example.com, an Ed25519
+ * key.  The caller adds [3] and closes.
+ */
+static void
+b_tbs_fields_v(bld *b, const char *not_before, const char *not_after, bool version)
+{
+	uint8_t		key[33] = {0};
+
+	if (version)
+		b_hex(b, "a0 03 02 01 02");
+	b_hex(b, "02 01 01");
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, "1.2.840.113549.1.1.11");
+	b_hex(b, "05 00");
+	b_end(b);
+	b_begin(b, PC_T_SEQUENCE);
+	b_rdn(b, "2.5.4.3", PC_T_UTF8STRING, "Test CA");
+	b_end(b);
+	b_begin(b, PC_T_SEQUENCE);
+	b_str(b, PC_T_UTCTIME, not_before ? not_before : "230101000000Z");
+	b_str(b, PC_T_UTCTIME, not_after ? not_after : "230331000000Z");
+	b_end(b);
+	b_begin(b, PC_T_SEQUENCE);
+	b_rdn(b, "2.5.4.3", PC_T_UTF8STRING, "example.com");
+	b_end(b);
+	b_begin(b, PC_T_SEQUENCE);
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, "1.3.101.112");
+	b_end(b);
+	memset(key + 1, 0x11, 32);
+	b_tlv(b, PC_T_BITSTRING, key, sizeof(key));
+	b_end(b);
+}
+
+static void
+b_tbs_fields(bld *b, const char *not_before, const char *not_after)
+{
+	b_tbs_fields_v(b, not_before, not_after, true);
+}
+
+static void
+b_sig(bld *b)
+{
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, "1.2.840.113549.1.1.11");
+	b_hex(b, "05 00");
+	b_end(b);
+	b_hex(b, "03 09 00 22 22 22 22 22 22 22 22");
+}
+
+/*
+ * A whole certificate whose Extensions SEQUENCE holds 'exts_hex' (a list of
+ * Extension TLVs as hex), or no [3] at all when exts_hex is NULL.
+ */
+static void
+b_cert(bld *b, const char *exts_hex)
+{
+	b_begin(b, PC_T_SEQUENCE);
+	b_begin(b, PC_T_SEQUENCE);
+	b_tbs_fields(b, NULL, NULL);
+	if (exts_hex)
+	{
+		b_begin(b, PC_CTXC(3));
+		b_begin(b, PC_T_SEQUENCE);
+		b_hex(b, exts_hex);
+		b_end(b);
+		b_end(b);
+	}
+	b_end(b);
+	b_sig(b);
+	b_end(b);
+}
+
+/* ---------------------------------------------------------------- helpers over the core */
+
+static pc_cert *scratch;
+static pc_finding *items;
+static size_t items_cap;
+
+/* When set, robust() also lints decodable inputs with this issuer. */
+static const pc_cert *chain_issuer;
+static uint8_t *chain_issuer_der;
+static unsigned chain_tick;
+
+/* Is the span inside [buf, buf+len)? */
+static bool
+span_inside(pc_span s, const uint8_t *buf, size_t len)
+{
+	if (s.n == 0)
+		return true;
+	return s.p >= buf && s.p <= buf + len && s.n <= (size_t) (buf + len - s.p);
+}
+
+/* Every span the decoder filled lies inside the input. */
+static bool
+cert_spans_inside(const pc_cert *c, const uint8_t *buf, size_t len, const char **which)
+{
+#define IN(s) do { if (!span_inside((s), buf, len)) { *which = #s; return false; } } while (0)
+	IN(c->tbs);
+	IN(c->serial);
+	IN(c->tbs_sig_alg);
+	IN(c->tbs_sig_oid);
+	IN(c->sig_alg);
+	IN(c->sig_oid);
+	IN(c->sig_value);
+	IN(c->issuer.der);
+	IN(c->subject.der);
+	IN(c->not_before.text);
+	IN(c->not_after.text);
+	IN(c->spki.all);
+	IN(c->spki.alg);
+	IN(c->spki.alg_oid);
+	IN(c->spki.params);
+	IN(c->spki.key);
+	IN(c->spki.rsa_n);
+	IN(c->spki.rsa_e);
+	IN(c->san);
+	IN(c->ian);
+	IN(c->aki_keyid);
+	IN(c->ski);
+	IN(c->aia);
+	IN(c->crldp);
+	for (int i = 0; i < c->issuer.nattr; i++)
+	{
+		IN(c->issuer.attr[i].oid);
+		IN(c->issuer.attr[i].value);
+		IN(c->issuer.attr[i].all);
+	}
+	for (int i = 0; i < c->subject.nattr; i++)
+	{
+		IN(c->subject.attr[i].oid);
+		IN(c->subject.attr[i].value);
+		IN(c->subject.attr[i].all);
+	}
+	for (int i = 0; i < c->next; i++)
+	{
+		IN(c->ext[i].oid);
+		IN(c->ext[i].value);
+		IN(c->ext[i].all);
+	}
+	for (int i = 0; i < c->neku; i++)
+		IN(c->eku[i]);
+	for (int i = 0; i < c->npolicy; i++)
+	{
+		IN(c->policy[i].oid);
+		IN(c->policy[i].qualifiers);
+	}
+#undef IN
+	*which = NULL;
+	return true;
+}
+
+/*
+ * Decode and lint; returns the report (valid until the next call).  When
+ * 'at' is non-zero the rules are judged at that instant.
+ */
+static pc_report
+lint_at(const uint8_t *buf, size_t len, int64_t at)
+{
+	pc_report	r;
+	pc_options	opt = {0};
+
+	if (at)
+	{
+		opt.at = at;
+		opt.at_set = true;
+	}
+	pc_report_init(&r, items, items_cap);
+	pc_lint_der(buf, len, &opt, scratch, &r);
+	return r;
+}
+
+static pc_report
+lint(const uint8_t *buf, size_t len)
+{
+	return lint_at(buf, len, 0);
+}
+
+static const pc_finding *
+finding(const pc_report *r, const char *rule)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->items[i].rule->name, rule) == 0)
+			return &r->items[i];
+	return NULL;
+}
+
+/* The offset named in an unparseable finding's detail, or -1. */
+static long long
+fatal_offset(const pc_report *r)
+{
+	const pc_finding *f = finding(r, "f_certificate_unparseable");
+	const char *p;
+
+	if (f == NULL || (p = strstr(f->detail, "(at byte offset ")) == NULL)
+		return -1;
+	return strtoll(p + strlen("(at byte offset "), NULL, 10);
+}
+
+/*
+ * Properties every input must have, whatever its bytes: decoding either
+ * fails with an offset inside the input and a message, and linting then
+ * yields exactly one fatal finding; or it succeeds with every span inside
+ * the input and every finding well-formed.
+ */
+static bool
+robust(const uint8_t *buf, size_t len, char *why, size_t whysize)
+{
+	pc_error	err;
+	pc_report	r;
+	const char *which;
+
+	err.msg[0] = '\0';
+	err.offset = (size_t) -1;
+	if (!pc_decode(buf, len, scratch, &err))
+	{
+		if (err.offset > len || err.msg[0] == '\0')
+		{
+			snprintf(why, whysize, "decode error offset %zu (len %zu) msg \"%s\"",
+					 err.offset, len, err.msg);
+			return false;
+		}
+		r = lint(buf, len);
+		if (r.n != 1 || r.items[0].rule != &pc_rule_unparseable ||
+			r.items[0].severity != PC_FATAL || fatal_offset(&r) != (long long) err.offset)
+		{
+			snprintf(why, whysize, "undecodable input gave %zu findings", r.n);
+			return false;
+		}
+		return true;
+	}
+	if (!cert_spans_inside(scratch, buf, len, &which))
+	{
+		snprintf(why, whysize, "span %s outside the input", which);
+		return false;
+	}
+	r = lint_at(buf, len, PC_DATE(2030, 1, 1));
+	for (size_t i = 0; i < r.n; i++)
+	{
+		if (r.items[i].rule == NULL || r.items[i].rule == &pc_rule_unparseable ||
+			memchr(r.items[i].detail, '\0', sizeof(r.items[i].detail)) == NULL)
+		{
+			snprintf(why, whysize, "malformed finding %zu", i);
+			return false;
+		}
+	}
+	r = lint(buf, len);
+
+	/* every 4th input: the chain pass verifies a signature, which is slow */
+	if (chain_issuer && chain_tick++ % 4 == 0)
+	{
+		pc_options	opt = {0};
+
+		opt.issuer = chain_issuer;
+		pc_report_init(&r, items, items_cap);
+		pc_lint_der(buf, len, &opt, scratch, &r);
+		for (size_t i = 0; i < r.n; i++)
+			if (r.items[i].rule == NULL || memchr(r.items[i].detail, '\0', PC_DETAIL_MAX) == NULL)
+			{
+				snprintf(why, whysize, "malformed finding %zu with an issuer", i);
+				return false;
+			}
+	}
+	return true;
+}
+
+/* ---------------------------------------------------------------- files */
+
+static char *
+path_join(const char *a, const char *b, const char *c)
+{
+	size_t		n = strlen(a) + strlen(b) + (c ? strlen(c) : 0) + 3;
+	char	   *p = xmalloc(n);
+
+	snprintf(p, n, "%s/%s%s", a, b, c ? c : "");
+	return p;
+}
+
+static uint8_t *
+read_file(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	uint8_t    *buf;
+	size_t		cap = 65536,
+				n = 0;
+
+	if (f == NULL)
+		return NULL;
+	buf = xmalloc(cap + 1);
+	for (;;)
+	{
+		size_t		got = fread(buf + n, 1, cap - n, f);
+
+		n += got;
+		if (n < cap)
+			break;
+		cap *= 2;
+		buf = realloc(buf, cap + 1);
+		if (buf == NULL)
+			exit(2);
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+static int
+b64val(int ch)
+{
+	if (ch >= 'A' && ch <= 'Z')
+		return ch - 'A';
+	if (ch >= 'a' && ch <= 'z')
+		return ch - 'a' + 26;
+	if (ch >= '0' && ch <= '9')
+		return ch - '0' + 52;
+	if (ch == '+')
+		return 62;
+	if (ch == '/')
+		return 63;
+	return -1;
+}
+
+/*
+ * The first CERTIFICATE block of a PEM text, decoded into a fresh buffer;
+ * NULL when there is none or its base64 is broken.
+ */
+static uint8_t *
+pem_to_der(const uint8_t *pem, size_t pemlen, size_t *len)
+{
+	static const char begin[] = "-----BEGIN CERTIFICATE-----";
+	const char *s = (const char *) pem;
+	const char *b = strstr(s, begin);
+	const char *e;
+	uint8_t    *out;
+	uint32_t	acc = 0;
+	int			bits = 0;
+	size_t		n = 0;
+
+	if (b == NULL)
+		return NULL;
+	b += sizeof(begin) - 1;
+	e = strstr(b, "-----END");
+	if (e == NULL)
+		return NULL;
+	out = xmalloc((size_t) (e - b));
+	for (const char *p = b; p < e; p++)
+	{
+		int			v;
+
+		if (*p == '=' || *p == '\r' || *p == '\n' || *p == ' ' || *p == '\t')
+			continue;
+		if ((v = b64val((unsigned char) *p)) < 0)
+		{
+			free(out);
+			return NULL;
+		}
+		acc = acc << 6 | (uint32_t) v;
+		bits += 6;
+		if (bits >= 8)
+		{
+			bits -= 8;
+			out[n++] = (uint8_t) (acc >> bits);
+		}
+	}
+	(void) pemlen;
+	*len = n;
+	return out;
+}
+
+/*
+ * Load fixture 'name': name.pem (decoded) or name.der (raw).  The manifest's
+ * malformed_empty has no file (test/fixtures/README.md): it is zero bytes.
+ * Returns NULL when there is no such fixture.
+ */
+static uint8_t *
+load_fixture(const char *name, size_t *len)
+{
+	char	   *dir = path_join(srcdir, "test/fixtures", NULL);
+	char	   *pem_path,
+			   *der_path;
+	uint8_t    *raw,
+			   *der = NULL;
+	size_t		rawlen;
+
+	pem_path = xmalloc(strlen(dir) + strlen(name) + 8);
+	der_path = xmalloc(strlen(dir) + strlen(name) + 8);
+	sprintf(pem_path, "%s/%s.pem", dir, name);
+	sprintf(der_path, "%s/%s.der", dir, name);
+	if ((raw = read_file(pem_path, &rawlen)) != NULL)
+	{
+		der = pem_to_der(raw, rawlen, len);
+		free(raw);
+	}
+	else if ((raw = read_file(der_path, &rawlen)) != NULL)
+	{
+		der = raw;
+		*len = rawlen;
+	}
+	else if (strcmp(name, "malformed_empty") == 0)
+	{
+		der = xmalloc(1);
+		*len = 0;
+	}
+	free(pem_path);
+	free(der_path);
+	free(dir);
+	return der;
+}
+
+/* ---------------------------------------------------------------- DER reader */
+
+static void
+test_der_lengths(void)
+{
+	uint8_t		buf[70000];
+	size_t		n;
+	pc_der		d;
+	pc_tlv		t;
+	pc_error	e;
+	uint32_t	flags;
+
+	cur_test = "der lengths";
+
+	/* short form */
+	n = unhex("04 03 61 62 63", buf, sizeof(buf));
+	flags = 0;
+	pc_der_init(&d, span_of(buf, n), buf, &flags);
+	CHECK(pc_der_next(&d, &t, &e));
+	CHECK_EQ(t.id, 0x04);
+	CHECK_EQ(t.tagnum, 4);
+	CHECK_EQ(t.v.n, 3);
+	CHECK(t.v.p == buf + 2);
+	CHECK(t.all.p == buf && t.all.n == 5);
+	CHECK(!pc_der_more(&d));
+	CHECK_EQ(flags, 0);
+
+	/* zero length */
+	n = unhex("05 00", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, &flags);
+	CHECK(pc_der_next(&d, &t, &e) && t.v.n == 0 && t.all.n == 2);
+
+	/* long form, minimal: 81 80 */
+	memset(buf, 0, sizeof(buf));
+	n = unhex("04 81 80", buf, sizeof(buf)) + 128;
+	flags = 0;
+	pc_der_init(&d, span_of(buf, n), buf, &flags);
+	CHECK(pc_der_next(&d, &t, &e));
+	CHECK_EQ(t.v.n, 128);
+	CHECK_EQ(t.all.n, 131);
+	CHECK_EQ(flags, 0);
+
+	/* long form where the short form fits: readable, flagged */
+	n = unhex("04 81 05 01 02 03 04 05", buf, sizeof(buf));
+	flags = 0;
+	pc_der_init(&d, span_of(buf, n), buf, &flags);
+	CHECK(pc_der_next(&d, &t, &e));
+	CHECK_EQ(t.v.n, 5);
+	CHECK(flags & PC_DF_LEN_NONMINIMAL);
+
+	/* long form with a leading zero octet: flagged */
+	memset(buf, 0, sizeof(buf));
+	n = unhex("04 82 00 85", buf, sizeof(buf)) + 0x85;
+	flags = 0;
+	pc_der_init(&d, span_of(buf, n), buf, &flags);
+	CHECK(pc_der_next(&d, &t, &e));
+	CHECK_EQ(t.v.n, 0x85);
+	CHECK(flags & PC_DF_LEN_NONMINIMAL);
+
+	/* two-octet and three-octet lengths, minimal */
+	memset(buf, 0, sizeof(buf));
+	n = unhex("04 82 01 00", buf, sizeof(buf)) + 256;
+	flags = 0;
+	pc_der_init(&d, span_of(buf, n), buf, &flags);
+	CHECK(pc_der_next(&d, &t, &e) && t.v.n == 256 && flags == 0);
+	memset(buf, 0, sizeof(buf));
+	n = unhex("04 83 01 00 00", buf, sizeof(buf)) + 65536;
+	pc_der_init(&d, span_of(buf, n), buf, &flags);
+	CHECK(pc_der_next(&d, &t, &e) && t.v.n == 65536 && flags == 0);
+
+	/* flags pointer may be NULL */
+	n = unhex("04 81 01 00", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(pc_der_next(&d, &t, &e) && t.v.n == 1);
+
+	/* indefinite length: BER, rejected at the length octet */
+	n = unhex("30 80 02 01 01 00 00", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(!pc_der_next(&d, &t, &e));
+	CHECK_HAS(e.msg, "indefinite");
+	CHECK_EQ(e.offset, 1);
+	CHECK(d.p == buf);			/* cursor not moved on failure */
+
+	/* length past the end */
+	n = unhex("04 05 61 62", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(!pc_der_next(&d, &t, &e));
+	CHECK_HAS(e.msg, "runs past the end");
+	CHECK_EQ(e.offset, 0);
+
+	/* a length claiming 4 GB */
+	n = unhex("30 84 ff ff ff ff 00", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(!pc_der_next(&d, &t, &e));
+	CHECK_HAS(e.msg, "runs past the end");
+
+	/* a length field of 5..127 octets */
+	n = unhex("30 85 01 00 00 00 00", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(!pc_der_next(&d, &t, &e));
+	CHECK_HAS(e.msg, "length field too long");
+	n = unhex("30 ff 00", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(!pc_der_next(&d, &t, &e));
+	CHECK_HAS(e.msg, "length field too long");
+
+	/* the length is checked against the enclosing value, not the buffer */
+	n = unhex("30 03 04 05 61 62 63 64 65", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(pc_der_next(&d, &t, &e));
+	{
+		pc_der		inner;
+		pc_tlv		t2;
+
+		pc_der_init(&inner, t.v, buf, NULL);
+		CHECK(!pc_der_next(&inner, &t2, &e));
+		CHECK_EQ(e.offset, 2);	/* offsets are from the base, not the sub-span */
+	}
+}
+
+static void
+test_der_headers(void)
+{
+	uint8_t		buf[64];
+	size_t		n;
+	pc_der		d;
+	pc_tlv		t;
+	pc_error	e;
+
+	cur_test = "der headers";
+
+	/* empty input, and the empty span {NULL, 0} (was UB: NULL + 0) */
+	pc_der_init(&d, PC_SPAN_EMPTY, NULL, NULL);
+	CHECK(!pc_der_more(&d));
+	CHECK_EQ(pc_der_peek(&d), 0);
+	CHECK(!pc_der_next(&d, &t, &e));
+	CHECK_HAS(e.msg, "unexpected end of data");
+	pc_der_init(&d, span_of(buf, 0), buf, NULL);
+	CHECK(!pc_der_next(&d, &t, NULL));	/* err may be NULL */
+
+	/* one octet */
+	n = unhex("30", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(!pc_der_next(&d, &t, &e));
+	CHECK_HAS(e.msg, "truncated TLV header");
+	CHECK_EQ(e.offset, 0);
+
+	/* long-form length cut short */
+	n = unhex("30 82 01", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(!pc_der_next(&d, &t, &e));
+	CHECK_HAS(e.msg, "truncated length");
+	CHECK_EQ(e.offset, 1);
+
+	/* high tag number, then no length */
+	n = unhex("1f 81 00", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(!pc_der_next(&d, &t, &e));
+	CHECK_HAS(e.msg, "truncated length");
+
+	/* high tag number cut inside its continuation octets */
+	n = unhex("1f 81", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(!pc_der_next(&d, &t, &e));
+	CHECK_HAS(e.msg, "truncated tag number");
+}
+
+static void
+test_der_high_tags(void)
+{
+	uint8_t		buf[64];
+	size_t		n;
+	pc_der		d;
+	pc_tlv		t;
+	pc_error	e;
+
+	cur_test = "der high tags";
+
+	/* [31] is the smallest high-form tag */
+	n = unhex("9f 1f 01 aa", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(pc_der_next(&d, &t, &e));
+	CHECK_EQ(t.id, 0);
+	CHECK_EQ(t.tagnum, 31);
+	CHECK_EQ(t.v.n, 1);
+	CHECK_EQ(t.v.p[0], 0xaa);
+
+	/* 128 = 81 00 */
+	n = unhex("bf 81 00 00", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(pc_der_next(&d, &t, &e) && t.tagnum == 128 && t.v.n == 0);
+
+	/* four octets: the largest accepted, 2^28 - 1 */
+	n = unhex("1f ff ff ff 7f 00", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(pc_der_next(&d, &t, &e));
+	CHECK_EQ(t.tagnum, (1u << 28) - 1);
+
+	/* five octets: too large */
+	n = unhex("1f 81 80 80 80 00 00", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(!pc_der_next(&d, &t, &e));
+	CHECK_HAS(e.msg, "tag number too large");
+
+	/* a leading 0x80 is not minimal */
+	n = unhex("1f 80 20 00", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(!pc_der_next(&d, &t, &e));
+	CHECK_HAS(e.msg, "not minimally encoded");
+
+	/* a number below 31 must use the low form */
+	n = unhex("1f 1e 00", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(!pc_der_next(&d, &t, &e));
+	CHECK_HAS(e.msg, "not minimally encoded");
+	CHECK_EQ(e.offset, 0);
+
+	/* pc_der_expect on a high tag: the identifier is reported as found */
+	n = unhex("1f 81 00 00", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK(!pc_der_expect(&d, PC_T_SEQUENCE, &t, &e, "thing"));
+	CHECK_HAS(e.msg, "thing: expected SEQUENCE");
+	CHECK(d.p == buf);
+}
+
+static void
+test_der_cursor(void)
+{
+	uint8_t		buf[64];
+	size_t		n;
+	pc_der		d;
+	pc_tlv		t;
+	pc_error	e;
+
+	cur_test = "der cursor";
+
+	n = unhex("02 01 05 30 00 0c 02 68 69", buf, sizeof(buf));
+	pc_der_init(&d, span_of(buf, n), buf, NULL);
+	CHECK_EQ(pc_der_peek(&d), 0x02);
+	CHECK(!pc_der_expect(&d, PC_T_SEQUENCE, &t, &e, "field"));
+	CHECK_STR(e.msg, "field: expected SEQUENCE, found INTEGER (0x02)");
+	CHECK_EQ(e.offset, 0);
+	CHECK(d.p == buf);			/* a wrong tag does not consume */
+	CHECK(pc_der_expect(&d, PC_T_INTEGER, &t, &e, "field"));
+	CHECK_EQ(t.v.p[0], 5);
+	CHECK(pc_der_expect(&d, PC_T_SEQUENCE, &t, &e, "field") && t.v.n == 0);
+	CHECK(pc_der_expect(&d, PC_T_UTF8STRING, &t, &e, "field") && t.v.n == 2);
+	CHECK(!pc_der_more(&d));
+	CHECK(!pc_der_expect(&d, PC_T_NULL, &t, &e, "tail"));
+	CHECK_STR(e.msg, "tail: unexpected end of data");
+	CHECK_EQ(e.offset, 9);
+
+	CHECK_STR(pc_tag_name(0x30), "SEQUENCE");
+	CHECK_STR(pc_tag_name(0xa3), "[3]");
+	CHECK_STR(pc_tag_name(0x83), "[3]");
+	CHECK_STR(pc_tag_name(0x17), "UTCTime");
+	CHECK_STR(pc_tag_name(0x00), "unexpected tag");
+	CHECK_STR(pc_tag_name(0xff), "unexpected tag");
+	CHECK_STR(pc_tag_name(0x1f), "unexpected tag");
+}
+
+/* 10,000 nested SEQUENCEs: the reader never recurses, and decode fails cleanly. */
+static void
+test_der_deep_nesting(void)
+{
+	const int	depth = 10000;
+	size_t		n = 0;
+	size_t		cap = (size_t) depth * 6 + 16;
+	uint8_t    *buf = xmalloc(cap);
+	size_t		inner = 0;
+	pc_error	e;
+	pc_report	r;
+
+	cur_test = "der deep nesting";
+
+	/* build from the inside out: each level is 30 <len> around the previous */
+	for (int i = 0; i < depth; i++)
+	{
+		uint8_t		hdr[9];
+		size_t		h = len_octets(inner, hdr + 1);
+
+		hdr[0] = 0x30;
+		memmove(buf + cap - inner - h - 1, hdr, h + 1);
+		inner += h + 1;
+	}
+	memmove(buf, buf + cap - inner, inner);
+	n = inner;
+	CHECK(n > (size_t) depth * 2);
+	CHECK(!pc_decode(buf, n, scratch, &e));
+	CHECK(e.offset <= n);
+	r = lint(buf, n);
+	CHECK(r.n == 1 && r.items[0].rule == &pc_rule_unparseable);
+
+	/* cut by one octet: every level's length now runs past the end */
+	CHECK(!pc_decode(buf, n - 1, scratch, &e));
+	CHECK_HAS(e.msg, "runs past the end");
+	CHECK_EQ(e.offset, 0);
+
+	/* 10,000 indefinite-length SEQUENCEs */
+	for (size_t i = 0; i + 1 < n; i += 2)
+	{
+		buf[i] = 0x30;
+		buf[i + 1] = 0x80;
+	}
+	CHECK(!pc_decode(buf, n, scratch, &e));
+	CHECK_HAS(e.msg, "indefinite length");
+	CHECK_EQ(e.offset, 1);
+	free(buf);
+}
+
+/* ---------------------------------------------------------------- OIDs */
+
+static void
+test_oid_text(void)
+{
+	static const struct
+	{
+		const char *text;
+		const char *hex;
+	}			good[] = {
+		{"2.5.4.3", "55 04 03"},
+		{"1.2.840.113549.1.1.11", "2a 86 48 86 f7 0d 01 01 0b"},
+		{"0.9.2342.19200300.100.1.25", "09 92 26 89 93 f2 2c 64 01 19"},
+		{"0.0", "00"},
+		{"1.39", "4f"},
+		{"2.0", "50"},
+		{"2.47", "7f"},
+		{"2.48", "81 00"},
+		{"2.999.3", "88 37 03"},
+		{"1.3.6.1.4.1.11129.2.4.3", "2b 06 01 04 01 d6 79 02 04 03"},
+		{"2.5.29.37.0", "55 1d 25 00"},
+		{"1.2.18446744073709551615", "2a 81 ff ff ff ff ff ff ff ff 7f"},
+		{"2.18446744073709551535", "81 ff ff ff ff ff ff ff ff 7f"},
+	};
+	static const char *const bad_text[] = {
+		"", "1", "3.1", "1.40", "0.40", "1.", ".1", "1..2", "01.2", "1.02", "1.2a",
+		"1.2.", "a.b", "-1.2", "1.2.18446744073709551616", "2.18446744073709551536",
+		"1 .2", "1.2 ", "+1.2",
+	};
+	static const char *const bad_der[] = {
+		"", "80", "2a 86", "2a 80 01", "55 04 80 03", "ff",
+	};
+	uint8_t		buf[64],
+				want[64];
+	char		text[128];
+	char		many[512];
+
+	cur_test = "oid text";
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+	{
+		size_t		wn = unhex(good[i].hex, want, sizeof(want));
+		size_t		n = pc_oid_from_text(good[i].text, buf, sizeof(buf));
+
+		CHECKF(n == wn && memcmp(buf, want, n) == 0, "pc_oid_from_text(\"%s\")", good[i].text);
+		CHECKF(pc_oid_valid(span_of(want, wn)), "pc_oid_valid(%s)", good[i].hex);
+		CHECKF(pc_oid_text(span_of(want, wn), text, sizeof(text)) &&
+			   strcmp(text, good[i].text) == 0, "pc_oid_text(%s) = \"%s\", want \"%s\"",
+			   good[i].hex, text, good[i].text);
+	}
+	for (size_t i = 0; i < sizeof(bad_text) / sizeof(bad_text[0]); i++)
+		CHECKF(pc_oid_from_text(bad_text[i], buf, sizeof(buf)) == 0,
+			   "pc_oid_from_text(\"%s\") should fail", bad_text[i]);
+	for (size_t i = 0; i < sizeof(bad_der) / sizeof(bad_der[0]); i++)
+	{
+		size_t		n = unhex(bad_der[i], want, sizeof(want));
+
+		CHECKF(!pc_oid_valid(span_of(n ? want : NULL, n)), "pc_oid_valid(%s) should fail", bad_der[i]);
+		CHECKF(!pc_oid_text(span_of(n ? want : NULL, n), text, sizeof(text)) &&
+			   strcmp(text, "(malformed OID)") == 0, "pc_oid_text(%s) = \"%s\"", bad_der[i], text);
+	}
+
+	/* an arc over 64 bits */
+	unhex("2a 82 80 80 80 80 80 80 80 80 00", want, sizeof(want));
+	CHECK(!pc_oid_text(span_of(want, 11), text, sizeof(text)));
+	CHECK_STR(text, "(OID arc too large)");
+
+	/* output too small: false, and the buffer stays a terminated string */
+	unhex("2a 86 48 86 f7 0d 01 01 0b", want, sizeof(want));
+	CHECK(!pc_oid_text(span_of(want, 9), text, 8));
+	CHECK(strlen(text) < 8);
+	CHECK(!pc_oid_text(span_of(want, 9), text, 0));
+	CHECK(pc_oid_from_text("1.2.840.113549.1.1.11", buf, 8) == 0);
+	CHECK(pc_oid_from_text("1.2.840.113549.1.1.11", buf, 9) == 9);
+
+	/* 64 arcs are accepted, 65 are not */
+	strcpy(many, "1.2");
+	for (int i = 2; i < 64; i++)
+		strcat(many, ".1");
+	CHECK_EQ(pc_oid_from_text(many, buf, sizeof(buf)), 63);
+	strcat(many, ".1");
+	CHECK_EQ(pc_oid_from_text(many, buf, sizeof(buf)), 0);
+}
+
+/*
+ * Every literal in oids.h: its octets must be what pc_oid_from_text makes
+ * of the dotted form in its comment, and pc_oid_text must give that form
+ * back.  The header is parsed at test time, so a line added later is
+ * checked without touching this file.
+ */
+static void
+test_oids_header(void)
+{
+	char	   *path = path_join(srcdir, "src/core/oids.h", NULL);
+	size_t		len;
+	char	   *text = (char *) read_file(path, &len);
+	int			count = 0;
+
+	cur_test = "oids.h";
+	CHECKF(text != NULL, "cannot read %s", path);
+	if (text == NULL)
+	{
+		free(path);
+		return;
+	}
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+	{
+		char		name[64];
+		uint8_t		lit[64],
+					made[64];
+		size_t		nlit = 0,
+					nmade;
+		char		dotted[128],
+					back[128];
+		const char *q,
+				   *c;
+		int			nc;
+
+		if (sscanf(line, "#define %63s \"%n", name, &nc) != 1 || strncmp(name, "OID_", 4) != 0)
+			continue;
+		q = strchr(line, '"');
+		if (q == NULL)
+			continue;
+		/* the literal: \xNN escapes only, as gen-oids.py writes them */
+		for (q++; *q && *q != '"'; q += 4)
+		{
+			unsigned	v;
+
+			if (q[0] != '\\' || q[1] != 'x' || sscanf(q + 2, "%2x", &v) != 1 || nlit == sizeof(lit))
+				break;
+			lit[nlit++] = (uint8_t) v;
+		}
+		c = strstr(line, "/*");
+		CHECKF(*q == '"' && c != NULL && sscanf(c, "/* %127s", dotted) == 1,
+			   "%s: cannot parse the line", name);
+		if (*q != '"' || c == NULL || sscanf(c, "/* %127s", dotted) != 1)
+			continue;
+		count++;
+		nmade = pc_oid_from_text(dotted, made, sizeof(made));
+		CHECKF(nmade == nlit && memcmp(made, lit, nlit) == 0,
+			   "%s: octets differ from pc_oid_from_text(\"%s\")", name, dotted);
+		/* a prefix (OID_POL_SMIME_PREFIX) is still a whole OID */
+		CHECKF(pc_oid_valid(span_of(lit, nlit)), "%s: not a valid OID encoding", name);
+		CHECKF(pc_oid_text(span_of(lit, nlit), back, sizeof(back)) && strcmp(back, dotted) == 0,
+			   "%s: pc_oid_text gives \"%s\", comment says \"%s\"", name, back, dotted);
+	}
+	CHECKF(count >= 100, "only %d OIDs found in oids.h", count);
+	free(text);
+	free(path);
+}
+
+/* ---------------------------------------------------------------- time */
+
+static int64_t
+tparse(uint8_t tag, const char *s, uint8_t *flags)
+{
+	pc_time		t;
+	bool		ok = pc_time_parse(tag, span_of((const uint8_t *) s, strlen(s)), &t);
+
+	if (flags)
+		*flags = t.flags;
+	if (!ok)
+	{
+		/* a failure leaves the documented state */
+		if (t.flags != PC_TF_INVALID || t.t != 0)
+			return -2;
+		return -1;
+	}
+	return t.t;
+}
+
+static void
+test_time(void)
+{
+	static const char *const bad_utc[] = {
+		"", "230101000", "230001000000Z", "231301000000Z", "230100000000Z",
+		"230132000000Z", "230431000000Z", "230229000000Z", "230101240000Z", "230101006000Z",
+		"230101000061Z", "2a0101000000Z", "230101000000Zx", "230101000000z", "230101000000+01",
+		"230101000000+2400", "230101000000+0060", "230101000000+01000", "230101000000.Z",
+		"230101000000.", "23010100000Z", " 30101000000Z", "230101000000 ", "-30101000000Z",
+		"230101000000+-100", "2301010000005Z",
+	};
+	static const char *const bad_gen[] = {
+		"", "2023010100", "20230229000000Z", "21000229000000Z", "20231301000000Z",
+		"2023010100000Z", "20230101000000.", "20230101000000.Z", "20230101000000,Z",
+		"2023+101000000Z", "20230101000000Zz",
+	};
+	uint8_t		f;
+	pc_time		t;
+
+	cur_test = "time";
+
+	/* UTCTime: YY < 50 is 20YY, YY >= 50 is 19YY (RFC 5280 4.1.2.5.1) */
+	CHECK_EQ(tparse(PC_T_UTCTIME, "491231235959Z", &f), PC_DATE(2049, 12, 31) + 86399);
+	CHECK_EQ(f, 0);
+	CHECK_EQ(tparse(PC_T_UTCTIME, "500101000000Z", &f), PC_DATE(1950, 1, 1));
+	CHECK_EQ(tparse(PC_T_UTCTIME, "000101000000Z", &f), PC_DATE(2000, 1, 1));
+	CHECK_EQ(tparse(PC_T_UTCTIME, "991231235959Z", &f), PC_DATE(1999, 12, 31) + 86399);
+	CHECK_EQ(tparse(PC_T_UTCTIME, "700101000000Z", &f), 0);
+	CHECK_EQ(tparse(PC_T_UTCTIME, "690101000000Z", &f), PC_DATE(1969, 1, 1));
+
+	/* GeneralizedTime */
+	CHECK_EQ(tparse(PC_T_GENERALIZEDTIME, "20500101000000Z", &f), PC_DATE(2050, 1, 1));
+	CHECK_EQ(f, 0);
+	CHECK_EQ(tparse(PC_T_GENERALIZEDTIME, "99991231235959Z", &f), 253402300799LL);
+	CHECK_EQ(tparse(PC_T_GENERALIZEDTIME, "19491231235959Z", &f), PC_DATE(1950, 1, 1) - 1);
+	CHECK_EQ(tparse(PC_T_GENERALIZEDTIME, "00000101000000Z", &f), PC_DATE(1970, 1, 1) - 719528LL * 86400);
+	CHECK_EQ(tparse(PC_T_GENERALIZEDTIME, "16000229120000Z", &f), -11670955200LL);
+
+	/* missing seconds: read, flagged */
+	CHECK_EQ(tparse(PC_T_UTCTIME, "2301011230Z", &f), PC_DATE(2023, 1, 1) + 12 * 3600 + 30 * 60);
+	CHECK_EQ(f, PC_TF_NO_SECONDS);
+	CHECK_EQ(tparse(PC_T_GENERALIZEDTIME, "202301011230Z", &f), PC_DATE(2023, 1, 1) + 45000);
+	CHECK_EQ(f, PC_TF_NO_SECONDS);
+
+	/* fractional seconds: read (fraction dropped), flagged */
+	CHECK_EQ(tparse(PC_T_GENERALIZEDTIME, "20230101000000.123Z", &f), PC_DATE(2023, 1, 1));
+	CHECK_EQ(f, PC_TF_FRACTION);
+	CHECK_EQ(tparse(PC_T_GENERALIZEDTIME, "20230101000000,5Z", &f), PC_DATE(2023, 1, 1));
+	CHECK_EQ(f, PC_TF_FRACTION);
+	CHECK_EQ(tparse(PC_T_UTCTIME, "230101000000.9Z", &f), PC_DATE(2023, 1, 1));
+	CHECK_EQ(f, PC_TF_FRACTION);
+
+	/* offsets: the instant is local time minus the offset */
+	CHECK_EQ(tparse(PC_T_UTCTIME, "230101000000+0100", &f), PC_DATE(2023, 1, 1) - 3600);
+	CHECK_EQ(f, PC_TF_NOT_ZULU);
+	CHECK_EQ(tparse(PC_T_UTCTIME, "230101000000-0130", &f), PC_DATE(2023, 1, 1) + 5400);
+	CHECK_EQ(f, PC_TF_NOT_ZULU);
+	CHECK_EQ(tparse(PC_T_GENERALIZEDTIME, "20231231230000-2359", &f),
+			 PC_DATE(2024, 1, 1) + 23 * 3600 - 60 + 3600 - 3600 + 0);
+	CHECK_EQ(tparse(PC_T_UTCTIME, "2301010000+0000", &f), PC_DATE(2023, 1, 1));
+	CHECK_EQ(f, PC_TF_NO_SECONDS | PC_TF_NOT_ZULU);
+	/* no zone at all: local time, read as UTC and flagged */
+	CHECK_EQ(tparse(PC_T_UTCTIME, "230101000000", &f), PC_DATE(2023, 1, 1));
+	CHECK_EQ(f, PC_TF_NOT_ZULU);
+	CHECK_EQ(tparse(PC_T_UTCTIME, "2301010000", &f), PC_DATE(2023, 1, 1));
+	CHECK_EQ(f, PC_TF_NO_SECONDS | PC_TF_NOT_ZULU);
+	CHECK_EQ(tparse(PC_T_GENERALIZEDTIME, "20230101000000.5+0100", &f), PC_DATE(2023, 1, 1) - 3600);
+	CHECK_EQ(f, PC_TF_FRACTION | PC_TF_NOT_ZULU);
+
+	/* Feb 29 */
+	CHECK_EQ(tparse(PC_T_UTCTIME, "240229000000Z", &f), PC_DATE(2024, 2, 29));
+	CHECK_EQ(tparse(PC_T_UTCTIME, "000229000000Z", &f), PC_DATE(2000, 2, 29));
+	CHECK_EQ(tparse(PC_T_GENERALIZEDTIME, "20000229000000Z", &f), PC_DATE(2000, 2, 29));
+	CHECK_EQ(tparse(PC_T_GENERALIZEDTIME, "24000229000000Z", &f), PC_DATE(2400, 2, 29));
+	CHECK_EQ(PC_DATE(2024, 2, 29) + PC_DAY, PC_DATE(2024, 3, 1));
+	CHECK_EQ(PC_DATE(2023, 2, 28) + PC_DAY, PC_DATE(2023, 3, 1));
+
+	/* a leap second is accepted (sec 60) and counts into the next minute */
+	CHECK_EQ(tparse(PC_T_UTCTIME, "161231235960Z", &f), PC_DATE(2017, 1, 1));
+
+	/* invalid text */
+	for (size_t i = 0; i < sizeof(bad_utc) / sizeof(bad_utc[0]); i++)
+		CHECKF(tparse(PC_T_UTCTIME, bad_utc[i], &f) == -1, "UTCTime \"%s\" should be invalid", bad_utc[i]);
+	for (size_t i = 0; i < sizeof(bad_gen) / sizeof(bad_gen[0]); i++)
+		CHECKF(tparse(PC_T_GENERALIZEDTIME, bad_gen[i], &f) == -1,
+			   "GeneralizedTime \"%s\" should be invalid", bad_gen[i]);
+
+	/* a tag that is not a time */
+	CHECK_EQ(tparse(PC_T_UTF8STRING, "230101000000Z", &f), -1);
+	/* GeneralizedTime text given as UTCTime and the reverse */
+	CHECK_EQ(tparse(PC_T_UTCTIME, "20230101000000Z", &f), -1);
+	CHECK_EQ(tparse(PC_T_GENERALIZEDTIME, "230101000000Z", &f), -1);
+
+	/* the text span is kept; NULL with length 0 is fine */
+	CHECK(!pc_time_parse(PC_T_UTCTIME, PC_SPAN_EMPTY, &t));
+	CHECK(t.tag == PC_T_UTCTIME && t.text.n == 0);
+}
+
+/* PC_DATE (compile time) and pc_parse_iso_time (run time) must agree. */
+static void
+test_pc_date(void)
+{
+	static const char *const bad[] = {
+		"", "2023", "2023-01", "2023-1-01", "2023-01-1", "2023/01/01", "2023-00-01",
+		"2023-13-01", "2023-01-00", "2023-01-32", "2023-02-29", "2100-02-29",
+		"2023-04-31", "2023-01-01T", "2023-01-01T1", "2023-01-01T10", "2023-01-01T10:0",
+		"2023-01-01T24:00", "2023-01-01T10:60", "2023-01-01T10:00:60", "2023-01-01T10:00:0",
+		"2023-01-01X", "2023-01-01T10:00Zx", "2023-01-01ZZ", "x2023-01-01", "2023-01-01 ",
+		"2023-01-01T10:00:00+01:00",
+	};
+	int64_t		t;
+	int			mismatches = 0,
+				days = 0;
+	int64_t		prev = PC_DATE(1899, 12, 31);
+	static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	cur_test = "PC_DATE";
+
+	/* fixed points */
+	CHECK_EQ(PC_DATE(1970, 1, 1), 0);
+	CHECK_EQ(PC_DATE(2000, 1, 1), 946684800);
+	CHECK_EQ(PC_DATE(2020, 9, 1), 1598918400);
+	CHECK_EQ(PC_DATE(2038, 1, 19), 2147472000);
+	CHECK_EQ(PC_DATE(1969, 12, 31), -86400);
+	CHECK_EQ(PC_DATE(9999, 12, 31), 253402214400LL);
+
+	/* every day from 1900 to 2100, each one day after the last */
+	for (int y = 1900; y <= 2100; y++)
+		for (int m = 1; m <= 12; m++)
+		{
+			int			last = md[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+
+			for (int d = 1; d <= last; d++)
+			{
+				char		s[32];
+
+				snprintf(s, sizeof(s), "%04d-%02d-%02d", y, m, d);
+				if (!pc_parse_iso_time(s, &t) || t != PC_DATE(y, m, d) || t != prev + PC_DAY)
+					mismatches++;
+				prev = PC_DATE(y, m, d);
+				days++;
+			}
+		}
+	CHECKF(mismatches == 0, "%d of %d days differ", mismatches, days);
+	CHECK_EQ(days, 73414);
+
+	/* times of day, separators and the optional Z */
+	CHECK(pc_parse_iso_time("2020-09-01T00:00:00Z", &t) && t == PC_DATE(2020, 9, 1));
+	CHECK(pc_parse_iso_time("2020-09-01T12:34", &t) && t == PC_DATE(2020, 9, 1) + 45240);
+	CHECK(pc_parse_iso_time("2020-09-01 12:34:56", &t) && t == PC_DATE(2020, 9, 1) + 45296);
+	CHECK(pc_parse_iso_time("2020-09-01Z", &t) && t == PC_DATE(2020, 9, 1));
+	CHECK(pc_parse_iso_time("2024-02-29T23:59:59Z", &t) && t == PC_DATE(2024, 3, 1) - 1);
+	CHECK(pc_parse_iso_time("0001-01-01", &t) && t == PC_DATE(1, 1, 1));
+	CHECK(pc_parse_iso_time("9999-12-31T23:59:59", &t) && t == 253402300799LL);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECKF(!pc_parse_iso_time(bad[i], &t), "\"%s\" should be invalid", bad[i]);
+}
+
+static void
+test_format_time(void)
+{
+	char		buf[64];
+	int			bad = 0;
+	uint64_t	x = 88172645463325252ULL;
+
+	cur_test = "pc_format_time";
+	pc_format_time(0, buf, sizeof(buf));
+	CHECK_STR(buf, "1970-01-01T00:00:00Z");
+	pc_format_time(-1, buf, sizeof(buf));
+	CHECK_STR(buf, "1969-12-31T23:59:59Z");
+	pc_format_time(-86400, buf, sizeof(buf));
+	CHECK_STR(buf, "1969-12-31T00:00:00Z");
+	pc_format_time(-86401, buf, sizeof(buf));
+	CHECK_STR(buf, "1969-12-30T23:59:59Z");
+	pc_format_time(PC_DATE(2024, 2, 29) + 3661, buf, sizeof(buf));
+	CHECK_STR(buf, "2024-02-29T01:01:01Z");
+	pc_format_time(253402300799LL, buf, sizeof(buf));
+	CHECK_STR(buf, "9999-12-31T23:59:59Z");
+	pc_format_time(2147483648LL, buf, sizeof(buf));
+	CHECK_STR(buf, "2038-01-19T03:14:08Z");
+	pc_format_date(PC_DATE(2026, 3, 15), buf, sizeof(buf));
+	CHECK_STR(buf, "2026-03-15");
+	pc_format_date(PC_DATE(2026, 3, 15) - 1, buf, sizeof(buf));
+	CHECK_STR(buf, "2026-03-14");
+	pc_format_date(-1, buf, sizeof(buf));
+	CHECK_STR(buf, "1969-12-31");
+
+	/* extremes must not overflow (regression: -t for INT64_MIN) */
+	pc_format_time(INT64_MIN, buf, sizeof(buf));
+	CHECK(strlen(buf) > 0);
+	pc_format_time(INT64_MAX, buf, sizeof(buf));
+	CHECK(strlen(buf) > 0);
+	pc_format_date(INT64_MIN, buf, sizeof(buf));
+	CHECK(strlen(buf) > 0);
+	pc_format_date(INT64_MAX, buf, sizeof(buf));
+	CHECK(strlen(buf) > 0);
+
+	/* a small buffer truncates, terminated */
+	pc_format_time(0, buf, 5);
+	CHECK_STR(buf, "1970");
+
+	/* format then parse gives the instant back, over years 1..9999 */
+	for (int i = 0; i < 20000; i++)
+	{
+		int64_t		t,
+					back;
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		t = PC_DATE(1, 1, 1) + (int64_t) (x % (uint64_t) (253402300800LL - PC_DATE(1, 1, 1)));
+		pc_format_time(t, buf, sizeof(buf));
+		if (!pc_parse_iso_time(buf, &back) || back != t)
+			bad++;
+	}
+	CHECKF(bad == 0, "%d of 20000 instants do not round-trip", bad);
+}
+
+static void
+test_validity_days(void)
+{
+	pc_cert    *c = scratch;
+	int64_t		nb = PC_DATE(2021, 6, 1);
+
+	cur_test = "validity days";
+	memset(c, 0, sizeof(*c));
+	c->not_before.t = nb;
+
+	/* notBefore + N days - 1 s is exactly N days (both ends count) */
+	c->not_after.t = nb + 398 * PC_DAY - 1;
+	CHECK_EQ(pc_validity_seconds(c), 398 * PC_DAY);
+	CHECK_EQ(pc_validity_days(c), 398);
+	c->not_after.t = nb + 398 * PC_DAY;
+	CHECK_EQ(pc_validity_seconds(c), 398 * PC_DAY + 1);
+	CHECK_EQ(pc_validity_days(c), 399);		/* any part of a day counts */
+	c->not_after.t = nb;
+	CHECK_EQ(pc_validity_seconds(c), 1);
+	CHECK_EQ(pc_validity_days(c), 1);
+	c->not_after.t = nb - 1;
+	CHECK_EQ(pc_validity_seconds(c), 0);
+	CHECK_EQ(pc_validity_days(c), 0);
+	c->not_after.t = nb - 10 * PC_DAY;
+	CHECK_EQ(pc_validity_days(c), 0);
+	c->not_after.t = nb + PC_DAY - 1;
+	CHECK_EQ(pc_validity_days(c), 1);
+	c->not_after.t = nb + PC_DAY;
+	CHECK_EQ(pc_validity_days(c), 2);
+	/* the extremes the parser can produce */
+	c->not_before.t = PC_DATE(0, 1, 1);
+	c->not_after.t = 253402300799LL;
+	CHECK(pc_validity_days(c) > 3600000);
+}
+
+/* ---------------------------------------------------------------- decoder: built inputs */
+
+static void
+test_decode_built(void)
+{
+	bld			b;
+	pc_error	e;
+	pc_cert    *c = scratch;
+	char		why[160];
+
+	cur_test = "decode built";
+
+	/* the minimal certificate without extensions */
+	b_init(&b);
+	b_cert(&b, NULL);
+	CHECKF(pc_decode(b.buf, b.n, c, &e), "decode: %s at %zu", e.msg, e.offset);
+	CHECK_EQ(c->version, 2);
+	CHECK(!c->is_tbs);
+	CHECK(!c->has_extensions);
+	CHECK_EQ(c->serial.n, 1);
+	CHECK_EQ(c->serial.p[0], 1);
+	CHECK_EQ(c->not_before.t, PC_DATE(2023, 1, 1));
+	CHECK_EQ(c->not_after.t, PC_DATE(2023, 3, 31));
+	CHECK_EQ(c->subject.nattr, 1);
+	CHECK_EQ(c->issuer.nattr, 1);
+	CHECK(c->subject.attr[0].vtag == PC_T_UTF8STRING && c->subject.attr[0].value.n == 11);
+	CHECK_EQ(c->spki.type, PC_KEY_ED25519);
+	CHECK(c->spki.key_ok);
+	CHECK_EQ(c->sig_value.n, 8);
+	CHECK_EQ(c->bc_pathlen, -1);
+	CHECK(c->kind & PC_K_SUB);
+	CHECK(c->kind & PC_K_TLS);
+	CHECK(robust(b.buf, b.n, why, sizeof(why)));
+
+	/* trailing bytes after the certificate: fatal, at the first extra byte */
+	b_hex(&b, "00 00 00");
+	CHECK(!pc_decode(b.buf, b.n, c, &e));
+	CHECK_HAS(e.msg, "3 bytes of trailing data");
+	CHECK_EQ(e.offset, b.n - 3);
+	b_free(&b);
+
+	/* extensions decoded: BC, KU, EKU, SAN, CP, AKI, SKI */
+	b_init(&b);
+	b_cert(&b,
+		   "30 0f 06 03 55 1d 13 01 01 ff 04 05 30 03 01 01 ff"	/* BC cA, critical */
+		   "30 0e 06 03 55 1d 0f 01 01 ff 04 04 03 02 01 06"	/* KU keyCertSign cRLSign */
+		   "30 13 06 03 55 1d 25 04 0c 30 0a 06 08 2b 06 01 05 05 07 03 01"	/* EKU serverAuth */
+		   "30 1a 06 03 55 1d 11 04 13 30 11 82 0b 65 78 61 6d 70 6c 65 2e 63 6f 6d 87 02 0a 00"
+		   "30 12 06 03 55 1d 20 04 0b 30 09 30 07 06 05 67 81 0c 01 01"	/* CP EV */
+		   "30 0d 06 03 55 1d 23 04 06 30 04 80 02 aa bb"	/* AKI keyid */
+		   "30 0b 06 03 55 1d 0e 04 04 04 02 cc dd");	/* SKI */
+	CHECKF(pc_decode(b.buf, b.n, c, &e), "decode: %s at %zu", e.msg, e.offset);
+	CHECK_EQ(c->next, 7);
+	CHECK(c->has_extensions);
+	CHECK(pc_ext_ok(c, PC_X_BC) && c->bc_ca && c->bc_pathlen == -1);
+	CHECK(pc_ext_get(c, PC_X_BC)->critical && pc_ext_get(c, PC_X_BC)->critical_encoded);
+	CHECK(pc_ext_ok(c, PC_X_KU));
+	CHECK_EQ(c->ku, PC_KU_KEY_CERT_SIGN | PC_KU_CRL_SIGN);
+	CHECK_EQ(c->eku_mask, PC_EKU_SERVER_AUTH);
+	CHECK_EQ(c->neku, 1);
+	CHECK(pc_ext_ok(c, PC_X_SAN));
+	CHECK_EQ(c->nsan, 2);
+	CHECK_EQ(c->san_types, (1u << PC_GN_DNS) | (1u << PC_GN_IP));
+	CHECK_EQ(c->npolicy, 1);
+	CHECK_EQ(c->policy_mask, PC_POL_EV);
+	CHECK(c->aki_has_keyid && c->aki_keyid.n == 2 && c->aki_keyid.p[0] == 0xaa);
+	CHECK(!c->aki_has_issuer && !c->aki_has_serial);
+	CHECK(c->ski.n == 2 && c->ski.p[0] == 0xcc);
+	CHECK(c->kind & PC_K_CA);
+	CHECK(c->kind & PC_K_SUBCA);
+	CHECK(c->kind & PC_K_EV);
+	CHECK(!(c->kind & PC_K_SUB));
+	CHECK(!c->ext_duplicate);
+	CHECK_EQ(c->der_flags, 0);
+	{
+		pc_gn_iter	it;
+		pc_gn		gn;
+
+		pc_gn_begin(&it, c->san);
+		CHECK(pc_gn_next(&it, &gn) && gn.type == PC_GN_DNS && gn.id == 0x82 && gn.v.n == 11);
+		CHECK(pc_gn_next(&it, &gn) && gn.type == PC_GN_IP && gn.v.n == 2);
+		CHECK(!pc_gn_next(&it, &gn));
+		/* an absent SAN iterates as empty (the span is {NULL, 0}) */
+		pc_gn_begin(&it, c->ian);
+		CHECK(!pc_gn_next(&it, &gn));
+	}
+	CHECK(robust(b.buf, b.n, why, sizeof(why)));
+	b_free(&b);
+
+	/* BC pathLen, KU digitalSignature with a padded BIT STRING, duplicates */
+	b_init(&b);
+	b_cert(&b,
+		   "30 12 06 03 55 1d 13 01 01 ff 04 08 30 06 01 01 ff 02 01 03"
+		   "30 0e 06 03 55 1d 0f 01 01 00 04 04 03 02 00 80"	/* critical FALSE written */
+		   "30 0c 06 03 55 1d 13 04 05 30 03 01 01 01");	/* duplicate BC, TRUE as 01 */
+	CHECKF(pc_decode(b.buf, b.n, c, &e), "decode: %s at %zu", e.msg, e.offset);
+	CHECK_EQ(c->bc_pathlen, 3);
+	CHECK(c->ku == PC_KU_DIGITAL_SIGNATURE);
+	CHECK(pc_ext_get(c, PC_X_KU)->not_der);	/* trailing zero bits */
+	CHECK(c->der_flags & PC_DF_BITSTRING_PAD);
+	CHECK(c->der_flags & PC_DF_DEFAULT_ENCODED);
+	CHECK(c->ext_duplicate);
+	CHECK(pc_ext_get(c, PC_X_BC) == &c->ext[0]);	/* the first is the one decoded */
+	CHECK_EQ(c->ext[2].xid, PC_X_BC);
+	b_free(&b);
+
+	/* an extension that does not decode is bad, the certificate still decodes */
+	b_init(&b);
+	b_cert(&b,
+		   "30 0d 06 03 55 1d 11 04 06 30 04 99 02 61 62"	/* SAN with tag 0x99 */
+		   "30 0c 06 03 55 1d 25 04 05 30 03 02 01 01"	/* EKU with an INTEGER */
+		   "30 0b 06 03 55 1d 0f 04 04 03 02 08 80");	/* KU unused bits 8 */
+	CHECKF(pc_decode(b.buf, b.n, c, &e), "decode: %s at %zu", e.msg, e.offset);
+	CHECK(pc_ext_get(c, PC_X_SAN)->bad);
+	CHECK_HAS(pc_ext_get(c, PC_X_SAN)->why, "unexpected tag 0x99");
+	CHECK_EQ(c->nsan, 0);
+	CHECK(c->san.n == 0);
+	CHECK(pc_ext_get(c, PC_X_EKU)->bad);
+	CHECK_HAS(pc_ext_get(c, PC_X_EKU)->why, "KeyPurposeId");
+	CHECK(pc_ext_get(c, PC_X_KU)->bad);
+	CHECK(robust(b.buf, b.n, why, sizeof(why)));
+	b_free(&b);
+
+	/* the structure names the field and offset that is wrong */
+	b_init(&b);
+	b_cert(&b, "30 07 06 03 55 1d 13 05 00");	/* NULL where extnValue belongs */
+	CHECK(!pc_decode(b.buf, b.n, c, &e));
+	CHECK_HAS(e.msg, "extnValue: expected OCTET STRING, found NULL");
+	CHECK(e.offset < b.n && b.buf[e.offset] == 0x05);
+	b_free(&b);
+}
+
+/* The caps on fixed arrays are fatal, not silent truncation. */
+static void
+test_decode_caps(void)
+{
+	bld			b;
+	pc_error	e;
+	char		why[160];
+
+	cur_test = "decode caps";
+
+	/* 65 extensions */
+	b_init(&b);
+	b_begin(&b, PC_T_SEQUENCE);
+	b_begin(&b, PC_T_SEQUENCE);
+	b_tbs_fields(&b, NULL, NULL);
+	b_begin(&b, PC_CTXC(3));
+	b_begin(&b, PC_T_SEQUENCE);
+	for (int i = 0; i <= PC_MAX_EXTS; i++)
+	{
+		char		oid[32];
+
+		snprintf(oid, sizeof(oid), "1.2.3.%d", i);
+		b_ext_hex(&b, oid, -1, "05 00");
+	}
+	b_end(&b);
+	b_end(&b);
+	b_end(&b);
+	b_sig(&b);
+	b_end(&b);
+	CHECK(!pc_decode(b.buf, b.n, scratch, &e));
+	CHECK_HAS(e.msg, "more than 64 extensions");
+	CHECK(robust(b.buf, b.n, why, sizeof(why)));
+	b_free(&b);
+
+	/* 65 subject attributes */
+	b_init(&b);
+	b_begin(&b, PC_T_SEQUENCE);
+	b_begin(&b, PC_T_SEQUENCE);
+	b_hex(&b, "02 01 01 30 03 06 01 00 30 00 30 1e 17 0d 32 33 30 31 30 31 30 30 30 30 30 30 5a"
+		  "17 0d 32 33 30 31 30 32 30 30 30 30 30 30 5a");
+	b_begin(&b, PC_T_SEQUENCE);
+	for (int i = 0; i <= PC_MAX_ATTRS; i++)
+		b_rdn(&b, "2.5.4.11", PC_T_UTF8STRING, "x");
+	b_end(&b);
+	b_hex(&b, "30 08 30 03 06 01 00 03 01 00");
+	b_end(&b);
+	b_end(&b);
+	CHECK(!pc_decode(b.buf, b.n, scratch, &e));
+	CHECK_HAS(e.msg, "subject: more than 64 attributes");
+	b_free(&b);
+
+	/* 70,000 empty RDNs: more than a 16-bit RDN index holds (regression) */
+	b_init(&b);
+	b_begin(&b, PC_T_SEQUENCE);
+	b_begin(&b, PC_T_SEQUENCE);
+	b_hex(&b, "02 01 01 30 03 06 01 00");
+	b_begin(&b, PC_T_SEQUENCE);
+	for (int i = 0; i < 70000; i++)
+		b_hex(&b, "31 00");
+	b_end(&b);
+	b_end(&b);
+	b_end(&b);
+	CHECK(!pc_decode(b.buf, b.n, scratch, &e));
+	CHECK_HAS(e.msg, "issuer: more than 65534 RelativeDistinguishedNames");
+	CHECK(robust(b.buf, b.n, why, sizeof(why)));
+	b_free(&b);
+
+	/* 1,000 empty RDNs are fine, and noted (a bare TBS) */
+	b_init(&b);
+	b_begin(&b, PC_T_SEQUENCE);
+	b_hex(&b, "02 01 01 30 03 06 01 00");
+	b_begin(&b, PC_T_SEQUENCE);
+	for (int i = 0; i < 1000; i++)
+		b_hex(&b, "31 00");
+	b_end(&b);
+	b_hex(&b, "30 1e 17 0d 32 33 30 31 30 31 30 30 30 30 30 30 5a"
+		  "17 0d 32 33 30 31 30 32 30 30 30 30 30 30 5a 30 00 30 08 30 03 06 01 00 03 01 00");
+	b_end(&b);
+	CHECKF(pc_decode(b.buf, b.n, scratch, &e), "%s", e.msg);
+	CHECK_EQ(scratch->issuer.nrdn, 1000);
+	CHECK(scratch->issuer.empty_rdn);
+	CHECK(scratch->is_tbs);
+	b_free(&b);
+}
+
+/*
+ * Inputs that crashed or read uninitialised memory before the fixes in
+ * cert.c, der.c and time.c (test/fuzz/FINDINGS.md).  Each must now fail or
+ * decode cleanly.
+ */
+static void
+test_regressions(void)
+{
+	static const struct
+	{
+		const char *what;
+		const char *ext_hex;	/* extensions content; NULL = see below */
+		bool		decodes;
+		const char *msg;		/* expected error or 'why' substring */
+	}			cases[] = {
+		/* basicConstraints 30 01 01: BOOLEAN tag with no length octet */
+		{"BC cA header truncated", "30 0b 06 03 55 1d 13 04 04 30 02 01 01", true, "cA:"},
+		/* basicConstraints 30 01 02: INTEGER tag with no length octet */
+		{"BC pathLen header truncated", "30 0b 06 03 55 1d 13 04 04 30 02 02 01", true, "pathLenConstraint:"},
+		{"BC cA then pathLen header truncated", "30 0e 06 03 55 1d 13 04 07 30 05 01 01 ff 02 05", true, "pathLenConstraint:"},
+		/* Extension SEQUENCE { OID, 01 }: critical tag with no length */
+		{"critical header truncated", "30 06 06 03 55 1d 13 01", false, "critical: truncated TLV header"},
+		{"critical length past the end", "30 07 06 03 55 1d 13 01 05", false, "critical: length 5 runs past"},
+	};
+	bld			b;
+	pc_error	e;
+	char		why[160];
+	uint8_t		buf[256];
+	size_t		n;
+
+	cur_test = "regressions";
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		bool		ok;
+
+		b_init(&b);
+		b_cert(&b, cases[i].ext_hex);
+		ok = pc_decode(b.buf, b.n, scratch, &e);
+		CHECKF(ok == cases[i].decodes, "%s: decode %s (%s)", cases[i].what, ok ? "succeeded" : "failed",
+			   ok ? "" : e.msg);
+		if (ok && cases[i].decodes)
+		{
+			const pc_ext *x = &scratch->ext[0];
+
+			CHECKF(x->bad && strstr(x->why, cases[i].msg), "%s: why \"%s\"", cases[i].what, x->why);
+		}
+		else if (!ok)
+			CHECKF(strstr(e.msg, cases[i].msg) != NULL && e.offset < b.n,
+				   "%s: \"%s\" at %zu", cases[i].what, e.msg, e.offset);
+		CHECKF(robust(b.buf, b.n, why, sizeof(why)), "%s: %s", cases[i].what, why);
+		b_free(&b);
+	}
+
+	/* TBS beginning with [0] whose header is cut: version TLV truncated */
+	n = unhex("30 13 30 01 a0 30 0b 06 09 2a 86 48 86 f7 0d 01 01 0b 03 01 00", buf, sizeof(buf));
+	CHECK(!pc_decode(buf, n, scratch, &e));
+	CHECK_HAS(e.msg, "version: truncated TLV header");
+	CHECK_EQ(e.offset, 4);
+	CHECK(robust(buf, n, why, sizeof(why)));
+
+	/* issuerUniqueID / subjectUniqueID headers cut */
+	{
+		const char *uid[] = {"81", "a1", "82", "a2", "81 05", "81 01 00 82"};
+
+		for (size_t i = 0; i < sizeof(uid) / sizeof(uid[0]); i++)
+		{
+			b_init(&b);
+			b_begin(&b, PC_T_SEQUENCE);
+			b_begin(&b, PC_T_SEQUENCE);
+			b_tbs_fields(&b, NULL, NULL);
+			b_hex(&b, uid[i]);
+			b_end(&b);
+			b_sig(&b);
+			b_end(&b);
+			CHECKF(!pc_decode(b.buf, b.n, scratch, &e) && strstr(e.msg, "UniqueID"),
+				   "unique ID \"%s\": \"%s\"", uid[i], e.msg);
+			CHECK(robust(b.buf, b.n, why, sizeof(why)));
+			b_free(&b);
+		}
+	}
+
+	/* an EC key without parameters: pc_der_init over {NULL, 0} (was UB) */
+	b_init(&b);
+	b_begin(&b, PC_T_SEQUENCE);
+	b_hex(&b, "02 01 01 30 03 06 01 00 30 00 30 1e 17 0d 32 33 30 31 30 31 30 30 30 30 "
+		  "30 30 5a 17 0d 32 33 30 31 30 32 30 30 30 30 30 30 5a 30 00");
+	b_hex(&b, "30 0e 30 09 06 07 2a 86 48 ce 3d 02 01 03 01 00");
+	b_end(&b);
+	CHECKF(pc_decode(b.buf, b.n, scratch, &e), "%s at %zu", e.msg, e.offset);
+	CHECK_EQ(scratch->spki.type, PC_KEY_EC);
+	CHECK_EQ(scratch->spki.curve, PC_CURVE_OTHER);
+	CHECK(robust(b.buf, b.n, why, sizeof(why)));
+	b_free(&b);
+
+	/*
+	 * Structural OBJECT IDENTIFIERs must be valid encodings; those inside
+	 * extensions make only the extension bad.
+	 */
+	{
+		static const struct
+		{
+			const char *exts;
+			const char *msg;
+		}			bad_oid[] = {
+			{"30 06 06 00 04 02 05 00", "extnID: malformed OBJECT IDENTIFIER"},
+			{"30 09 06 03 55 80 1d 04 02 05 00", "extnID: malformed OBJECT IDENTIFIER"},
+			{"30 08 06 02 55 9d 04 02 05 00", "extnID: malformed OBJECT IDENTIFIER"},
+		};
+
+		for (size_t i = 0; i < sizeof(bad_oid) / sizeof(bad_oid[0]); i++)
+		{
+			b_init(&b);
+			b_cert(&b, bad_oid[i].exts);
+			CHECKF(!pc_decode(b.buf, b.n, scratch, &e) && strstr(e.msg, bad_oid[i].msg) &&
+				   b.buf[e.offset] == PC_T_OID, "bad extnID %zu: \"%s\" at %zu", i, e.msg, e.offset);
+			b_free(&b);
+		}
+	}
+	b_init(&b);
+	b_begin(&b, PC_T_SEQUENCE);
+	b_hex(&b, "02 01 01 30 03 06 01 00 30 0a 31 08 30 06 06 01 80 0c 01 78");
+	b_end(&b);
+	CHECK(!pc_decode(b.buf, b.n, scratch, &e));
+	CHECK_HAS(e.msg, "issuer: attribute type: malformed OBJECT IDENTIFIER");
+	b_free(&b);
+	b_init(&b);
+	b_begin(&b, PC_T_SEQUENCE);
+	b_hex(&b, "02 01 01 30 02 06 00");
+	b_end(&b);
+	CHECK(!pc_decode(b.buf, b.n, scratch, &e));
+	CHECK_HAS(e.msg, "signature: malformed OBJECT IDENTIFIER");
+	b_free(&b);
+	b_init(&b);
+	b_cert(&b, "30 0e 06 03 55 1d 25 04 07 30 05 06 03 2b 80 01"	/* EKU 1.3.(0x80 0x01) */
+		   "30 10 06 03 55 1d 20 04 09 30 07 30 05 06 03 2b 80 01");
+	CHECKF(pc_decode(b.buf, b.n, scratch, &e), "%s", e.msg);
+	CHECK(pc_ext_get(scratch, PC_X_EKU)->bad);
+	CHECK_HAS(pc_ext_get(scratch, PC_X_EKU)->why, "KeyPurposeId is not a valid");
+	CHECK(pc_ext_get(scratch, PC_X_CP)->bad);
+	CHECK_HAS(pc_ext_get(scratch, PC_X_CP)->why, "policyIdentifier is not a valid");
+	b_free(&b);
+	b_init(&b);
+	b_cert(&b, "30 0c 06 03 55 1d 11 04 05 30 03 88 01 80");	/* registeredID 80 */
+	CHECK(pc_decode(b.buf, b.n, scratch, &e) && pc_ext_get(scratch, PC_X_SAN)->bad);
+	b_free(&b);
+
+	/* AlgorithmIdentifier with a field after the parameters */
+	b_init(&b);
+	b_begin(&b, PC_T_SEQUENCE);
+	b_hex(&b, "02 01 01 30 07 06 01 00 05 00 05 00");
+	b_end(&b);
+	CHECK(!pc_decode(b.buf, b.n, scratch, &e));
+	CHECK_STR(e.msg, "signature: data after parameters");
+	CHECK_EQ(e.offset, 12);
+	b_free(&b);
+
+	/* signatureValue BIT STRING with more than 7 unused bits, or bits unused of none */
+	{
+		const char *sigs[] = {"03 02 08 00", "03 01 01", "03 02 ff 00"};
+
+		for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		{
+			b_init(&b);
+			b_begin(&b, PC_T_SEQUENCE);
+			b_begin(&b, PC_T_SEQUENCE);
+			b_tbs_fields(&b, NULL, NULL);
+			b_end(&b);
+			b_hex(&b, "30 0d 06 09 2a 86 48 86 f7 0d 01 01 0b 05 00");
+			b_hex(&b, sigs[i]);
+			b_end(&b);
+			CHECKF(!pc_decode(b.buf, b.n, scratch, &e) && strstr(e.msg, "signatureValue: BIT STRING with"),
+				   "signature %s: %s", sigs[i], e.msg);
+			b_free(&b);
+		}
+		b_init(&b);
+		b_cert(&b, NULL);		/* 03 09 00 ...: zero unused bits is fine */
+		CHECK(pc_decode(b.buf, b.n, scratch, &e));
+		b_free(&b);
+	}
+
+	/* a time with control octets is quoted printably in the error */
+	b_init(&b);
+	b_begin(&b, PC_T_SEQUENCE);
+	b_begin(&b, PC_T_SEQUENCE);
+	b_tbs_fields(&b, "23\x01\xff" "01000000Z", NULL);
+	b_end(&b);
+	b_sig(&b);
+	b_end(&b);
+	CHECK(!pc_decode(b.buf, b.n, scratch, &e));
+	CHECK_HAS(e.msg, "notBefore: \"23??01000000Z\" is not a valid time");
+	b_free(&b);
+}
+
+/* ---------------------------------------------------------------- fixtures */
+
+typedef struct manifest_row
+{
+	char	   *name;
+	char	   *fires;			/* comma-separated, or "-" */
+	char	   *note;
+} manifest_row;
+
+static manifest_row *rows;
+static int	nrows;
+
+static void
+load_manifest(void)
+{
+	char	   *path = path_join(srcdir, "test/fixtures/MANIFEST.tsv", NULL);
+	size_t		len;
+	char	   *text = (char *) read_file(path, &len);
+	char	   *save = NULL;
+	int			cap = 0;
+
+	cur_test = "manifest";
+	CHECKF(text != NULL, "cannot read %s", path);
+	free(path);
+	if (text == NULL)
+		return;
+	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+	{
+		char	   *tab1 = strchr(line, '\t'),
+				   *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
+		size_t		l = strlen(line);
+
+		if (l && line[l - 1] == '\r')
+			line[l - 1] = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		if (tab1 == NULL)
+		{
+			CHECKF(false, "manifest line without a tab: \"%s\"", line);
+			continue;
+		}
+		*tab1 = '\0';
+		if (tab2)
+			*tab2 = '\0';
+		if (strcmp(line, "name") == 0)
+			continue;			/* header */
+		if (nrows == cap)
+		{
+			cap = cap ? cap * 2 : 64;
+			rows = realloc(rows, sizeof(*rows) * (size_t) cap);
+		}
+		rows[nrows].name = line;
+		rows[nrows].fires = tab1 + 1;
+		rows[nrows].note = tab2 ? tab2 + 1 : "";
+		nrows++;
+	}
+	/* 'text' stays allocated: rows point into it */
+}
+
+static bool
+list_has(const char *list, const char *name)
+{
+	size_t		n = strlen(name);
+
+	for (const char *p = list; *p;)
+	{
+		const char *comma = strchr(p, ',');
+		size_t		l = comma ? (size_t) (comma - p) : strlen(p);
+
+		if (l == n && strncmp(p, name, n) == 0)
+			return true;
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	return false;
+}
+
+/*
+ * For every manifest row: among all rules the manifest names anywhere,
+ * exactly the listed ones fire.  Each mismatch is printed with the fixture,
+ * the rule and the finding's detail (or the note, when it did not fire).
+ */
+static void
+test_manifest(void)
+{
+	char	  **universe = NULL;
+	int			nuniverse = 0;
+
+	cur_test = "manifest";
+	CHECKF(nrows > 0, "the manifest has no rows");
+	for (int i = 0; i < nrows; i++)
+	{
+		char	   *copy = strdup(rows[i].fires);
+		char	   *save = NULL;
+
+		if (strcmp(rows[i].fires, "-") != 0)
+			for (char *r = strtok_r(copy, ",", &save); r; r = strtok_r(NULL, ",", &save))
+			{
+				bool		seen = false;
+
+				for (int k = 0; k < nuniverse; k++)
+					seen |= strcmp(universe[k], r) == 0;
+				if (!seen)
+				{
+					universe = realloc(universe, sizeof(char *) * (size_t) (nuniverse + 1));
+					universe[nuniverse++] = strdup(r);
+					CHECKF(pc_rule_find(r) != NULL, "manifest names unknown rule %s", r);
+				}
+			}
+		free(copy);
+	}
+
+	for (int i = 0; i < nrows; i++)
+	{
+		size_t		len;
+		uint8_t    *der = load_fixture(rows[i].name, &len);
+		pc_report	r;
+
+		CHECKF(der != NULL, "%s: no %s.pem or %s.der", rows[i].name, rows[i].name, rows[i].name);
+		if (der == NULL)
+			continue;
+		r = lint(der, len);
+		for (int k = 0; k < nuniverse; k++)
+		{
+			const pc_finding *f = finding(&r, universe[k]);
+			bool		want = list_has(rows[i].fires, universe[k]);
+
+			if (want && !f)
+				CHECKF(false, "%s: %s did not fire (%s)", rows[i].name, universe[k], rows[i].note);
+			else if (!want && f)
+				CHECKF(false, "%s: %s fired unexpectedly: %s", rows[i].name, universe[k], f->detail);
+			else
+				CHECK(true);
+		}
+		free(der);
+	}
+	for (int k = 0; k < nuniverse; k++)
+		free(universe[k]);
+	free(universe);
+}
+
+/* Malformed fixtures: fatal, with an offset inside the input and a reason. */
+static void
+test_malformed_fixtures(void)
+{
+	static const struct
+	{
+		const char *name;
+		const char *msg;
+	}			expect[] = {
+		{"malformed_indefinite_length", "indefinite length"},
+		{"malformed_trailing_garbage", "trailing data after the certificate"},
+		{"malformed_truncated", "runs past the end"},
+		{"malformed_length_overflow", ""},
+		{"malformed_random", ""},
+		{"malformed_empty", "empty input"},
+	};
+	int			seen = 0;
+
+	cur_test = "malformed fixtures";
+	for (int i = 0; i < nrows; i++)
+	{
+		size_t		len;
+		uint8_t    *der;
+		pc_error	e;
+		pc_report	r;
+		long long	off;
+
+		if (strncmp(rows[i].name, "malformed_", 10) != 0)
+			continue;
+		seen++;
+		der = load_fixture(rows[i].name, &len);
+		if (der == NULL)
+			continue;			/* reported by test_manifest */
+		e.msg[0] = '\0';
+		CHECKF(!pc_decode(der, len, scratch, &e), "%s decodes", rows[i].name);
+		CHECKF(e.offset <= len && (len == 0 || e.offset < len || strstr(e.msg, "end")),
+			   "%s: offset %zu of %zu (%s)", rows[i].name, e.offset, len, e.msg);
+		CHECKF(e.msg[0] != '\0', "%s: no message", rows[i].name);
+		r = lint(der, len);
+		off = fatal_offset(&r);
+		CHECKF(r.n == 1 && r.items[0].rule == &pc_rule_unparseable && off == (long long) e.offset,
+			   "%s: %zu findings, offset %lld", rows[i].name, r.n, off);
+		for (size_t k = 0; k < sizeof(expect) / sizeof(expect[0]); k++)
+			if (strcmp(expect[k].name, rows[i].name) == 0)
+				CHECKF(strstr(e.msg, expect[k].msg) != NULL, "%s: \"%s\" lacks \"%s\"",
+					   rows[i].name, e.msg, expect[k].msg);
+		printf("  %-32s fatal at %zu/%zu: %s\n", rows[i].name, e.offset, len, e.msg);
+		free(der);
+	}
+	CHECKF(seen >= 5, "only %d malformed fixtures in the manifest", seen);
+}
+
+/*
+ * Decoded fields of real certificates against what `openssl x509` says:
+ *
+ *   openssl x509 -in F -noout -serial -startdate -enddate -ext subjectAltName
+ *   openssl x509 -in F -noout -subject -nameopt RFC2253 -text
+ *
+ * Dates are converted to epoch seconds with `date -u -d ... +%s`; the
+ * extension count is the number of extensions `-text` lists.  When
+ * test/gen-fixtures.py changes a fixture, take the values again the same way.
+ */
+typedef struct known_cert
+{
+	const char *name;
+	const char *serial_hex;		/* as `openssl x509 -serial` prints it */
+	int64_t		not_before;
+	int64_t		not_after;
+	pc_keytype	key;
+	unsigned	bits;
+	int			nsan;			/* -1: no SAN extension */
+	const char *first_dns;		/* first dNSName, or NULL */
+	int			next;			/* number of extensions */
+	const char *cn;				/* subject commonName, or NULL */
+	uint32_t	kind_has;		/* PC_K_* bits that must be set */
+	uint32_t	kind_not;		/* PC_K_* bits that must not be */
+} known_cert;
+
+static const known_cert known_certs[] = {
+	{"good_dv_2021", "5093B384C77AF17AA272B3E0AB4D0DCD", 1622505600, 1656806399, PC_KEY_RSA, 2048,
+		2, "www.good-dv-2021.example.com", 8, "good-dv-2021.example.com",
+		PC_K_SUB | PC_K_TLS | PC_K_DV, PC_K_CA | PC_K_PRECERT},
+	{"good_ecdsa_p256_2021", "7048817D994084843D2105618104A3B6", 1622505600, 1656806399, PC_KEY_EC, 256,
+		2, "good-ecdsa-p256-2021.example.com", 8, "good-ecdsa-p256-2021.example.com",
+		PC_K_SUB | PC_K_TLS, PC_K_CA},
+	{"good_ecdsa_p384_2021", "4DCE60FEB19BCF47BEA045FBEBD06A6C", 1622505600, 1656806399, PC_KEY_EC, 384,
+		2, "www.good-ecdsa-p384-2021.example.com", 8, "good-ecdsa-p384-2021.example.com",
+		PC_K_SUB | PC_K_TLS, PC_K_CA},
+	{"good_root", "553A56295A2ACC82340F49DB03424C1D", 1420070400, 2208988800, PC_KEY_RSA, 4096,
+		-1, NULL, 3, "profcheck Test Root R1", PC_K_CA | PC_K_ROOT, PC_K_SUB | PC_K_SUBCA},
+	{"good_tls_ca", "60913557EF750C986E73328AD3D5D45D", 1451606400, 2082758400, PC_KEY_RSA, 2048,
+		-1, NULL, 8, "profcheck Test TLS CA 1", PC_K_CA | PC_K_SUBCA, PC_K_SUB | PC_K_ROOT},
+	{"bad_san_missing_2022", "4A31C10A8AB1160128D77515AC8DAC0C", 1654041600, 1688342399, PC_KEY_RSA, 2048,
+		-1, NULL, 7, "bad-san-missing-2022.example.com", PC_K_SUB | PC_K_TLS, PC_K_CA},
+	{"good_precert_2021", "765A64ACF1BB22F31B057268394B3A4F", 1622505600, 1656806399, PC_KEY_RSA, 2048,
+		2, "good-ct-2021.example.com", 9, "good-ct-2021.example.com",
+		PC_K_SUB | PC_K_TLS | PC_K_PRECERT, PC_K_CA},
+	{"bad_rsa_1024_2021", "6D0E57D4C70CC67E420D9A895BA7C7DB", 1622505600, 1656806399, PC_KEY_RSA, 1024,
+		2, "bad-rsa-1024-2021.example.com", 8, "bad-rsa-1024-2021.example.com", PC_K_SUB, PC_K_CA},
+};
+
+static void
+serial_hex(pc_span s, char *buf, size_t size)
+{
+	size_t		i = 0,
+				used = 0;
+
+	/* openssl prints the magnitude without the sign octet */
+	if (s.n > 1 && s.p[0] == 0)
+		i = 1;
+	buf[0] = '\0';
+	for (; i < s.n && used + 3 < size; i++)
+		used += (size_t) snprintf(buf + used, size - used, "%02X", s.p[i]);
+}
+
+static void
+test_known_certs(void)
+{
+	cur_test = "openssl fields";
+	for (size_t i = 0; i < sizeof(known_certs) / sizeof(known_certs[0]); i++)
+	{
+		const known_cert *k = &known_certs[i];
+		size_t		len;
+		uint8_t    *der = load_fixture(k->name, &len);
+		pc_error	e;
+		pc_cert    *c = scratch;
+		char		hex[128];
+
+		CHECKF(der != NULL, "missing fixture %s", k->name);
+		if (der == NULL)
+			continue;
+		if (!pc_decode(der, len, c, &e))
+		{
+			CHECKF(false, "%s: %s at %zu", k->name, e.msg, e.offset);
+			free(der);
+			continue;
+		}
+		serial_hex(c->serial, hex, sizeof(hex));
+		CHECKF(strcmp(hex, k->serial_hex) == 0, "%s: serial %s, openssl %s", k->name, hex, k->serial_hex);
+		CHECKF(c->not_before.t == k->not_before, "%s: notBefore %lld, openssl %lld",
+			   k->name, (long long) c->not_before.t, (long long) k->not_before);
+		CHECKF(c->not_after.t == k->not_after, "%s: notAfter %lld, openssl %lld",
+			   k->name, (long long) c->not_after.t, (long long) k->not_after);
+		CHECKF(c->spki.type == k->key && c->spki.bits == k->bits && c->spki.key_ok,
+			   "%s: key type %d bits %u ok %d", k->name, c->spki.type, c->spki.bits, c->spki.key_ok);
+		CHECKF(c->next == k->next, "%s: %d extensions, openssl %d", k->name, c->next, k->next);
+		if (k->nsan < 0)
+			CHECKF(c->xi[PC_X_SAN] == 0, "%s: has a SAN", k->name);
+		else
+			CHECKF(pc_ext_ok(c, PC_X_SAN) && (int) c->nsan == k->nsan, "%s: %u SAN entries, openssl %d",
+				   k->name, c->nsan, k->nsan);
+		if (k->first_dns)
+		{
+			pc_gn_iter	it;
+			pc_gn		gn;
+			bool		found = false;
+
+			pc_gn_begin(&it, c->san);
+			while (!found && pc_gn_next(&it, &gn))
+				found = gn.type == PC_GN_DNS && gn.v.n == strlen(k->first_dns) &&
+					memcmp(gn.v.p, k->first_dns, gn.v.n) == 0;
+			CHECKF(found, "%s: no dNSName %s", k->name, k->first_dns);
+		}
+		if (k->cn)
+		{
+			const pc_attr *a = PC_NAME_FIND(&c->subject, "\x55\x04\x03");
+
+			CHECKF(a && a->value.n == strlen(k->cn) && memcmp(a->value.p, k->cn, a->value.n) == 0,
+				   "%s: CN differs from %s", k->name, k->cn);
+		}
+		CHECKF((c->kind & k->kind_has) == k->kind_has && !(c->kind & k->kind_not),
+			   "%s: kind 0x%x", k->name, c->kind);
+		free(der);
+	}
+}
+
+/* A bare TBSCertificate decodes to the same fields, without a signature. */
+static void
+test_bare_tbs(void)
+{
+	size_t		len,
+				tlen;
+	uint8_t    *der = load_fixture("good_dv_2021", &len);
+	uint8_t    *tbs_file = load_fixture("tbs_dv_2021", &tlen);
+	pc_cert    *full = xmalloc(sizeof(pc_cert));
+	pc_error	e;
+	pc_report	r;
+	uint8_t    *tbs;
+	size_t		n;
+	size_t		sig_rules = 0;
+
+	cur_test = "bare tbs";
+	CHECK(der != NULL);
+	if (der == NULL)
+	{
+		free(full);
+		free(tbs_file);
+		return;
+	}
+	CHECK(pc_decode(der, len, full, &e));
+	n = full->tbs.n;
+	tbs = xmalloc(n);
+	memcpy(tbs, full->tbs.p, n);
+
+	CHECKF(pc_decode(tbs, n, scratch, &e), "%s at %zu", e.msg, e.offset);
+	CHECK(scratch->is_tbs);
+	CHECK(scratch->kind & PC_K_TBS);
+	CHECK_EQ(scratch->kind & ~PC_K_TBS, full->kind);
+	CHECK(pc_span_eq(scratch->serial, full->serial));
+	CHECK(pc_span_eq(scratch->issuer.der, full->issuer.der));
+	CHECK(pc_span_eq(scratch->subject.der, full->subject.der));
+	CHECK(pc_span_eq(scratch->spki.all, full->spki.all));
+	CHECK_EQ(scratch->not_before.t, full->not_before.t);
+	CHECK_EQ(scratch->not_after.t, full->not_after.t);
+	CHECK_EQ(scratch->next, full->next);
+	CHECK_EQ(scratch->nsan, full->nsan);
+	CHECK(scratch->sig_alg.n == 0 && scratch->sig_value.n == 0);
+	CHECK(scratch->tbs.p == tbs && scratch->tbs.n == n);
+
+	/* the committed bare TBS fixture is these very bytes */
+	CHECK(tbs_file != NULL && tlen == n && memcmp(tbs_file, tbs, n) == 0);
+
+	/* rules that need the signature are skipped for a TBS */
+	for (size_t i = 0; i < pc_rule_count(); i++)
+	{
+		const pc_rule *rule = pc_rule_at(i);
+
+		if (rule->flags & PC_RF_NEEDS_SIGNATURE)
+		{
+			sig_rules++;
+			CHECKF(!pc_rule_applies(rule, scratch), "%s applies to a bare TBS", rule->name);
+		}
+	}
+	/*
+	 * The TBS draws the same findings as the certificate, less the rules
+	 * that need a signature.
+	 */
+	{
+		pc_finding *full_items = xmalloc(items_cap * sizeof(pc_finding));
+		pc_report	fr;
+		pc_cert    *fc = xmalloc(sizeof(pc_cert));
+
+		pc_report_init(&fr, full_items, items_cap);
+		pc_lint_der(der, len, NULL, fc, &fr);
+		r = lint(tbs, n);
+		for (size_t i = 0; i < fr.n; i++)
+			if (!(fr.items[i].rule->flags & PC_RF_NEEDS_SIGNATURE))
+				CHECKF(finding(&r, fr.items[i].rule->name) != NULL,
+					   "%s fires on the certificate but not on its TBS", fr.items[i].rule->name);
+		for (size_t i = 0; i < r.n; i++)
+		{
+			bool		in_full = false;
+
+			for (size_t k = 0; k < fr.n; k++)
+				in_full |= fr.items[k].rule == r.items[i].rule;
+			CHECKF(in_full, "%s fires on the TBS only: %s", r.items[i].rule->name, r.items[i].detail);
+		}
+		printf("  %zu rules need a signature; %zu findings on good_dv_2021, %zu on its TBS\n",
+			   sig_rules, fr.n, r.n);
+		free(full_items);
+		free(fc);
+	}
+
+	/* a TBS starting with the serial (v1, no [0]) is also recognised */
+	{
+		pc_cert    *c = scratch;
+		bld			b;
+
+		b_init(&b);
+		b_begin(&b, PC_T_SEQUENCE);
+		b_tbs_fields_v(&b, NULL, NULL, false);
+		b_end(&b);
+		CHECKF(pc_decode(b.buf, b.n, c, &e), "%s at %zu", e.msg, e.offset);
+		CHECK(c->is_tbs && c->version == 0 && !c->version_encoded);
+		b_free(&b);
+	}
+	free(tbs);
+	free(tbs_file);
+	free(der);
+	free(full);
+}
+
+/* Every fixture: every prefix, and single-octet changes, stay robust. */
+static void
+test_fixture_mutations(void)
+{
+	DIR		   *dir;
+	struct dirent *ent;
+	char	   *path = path_join(srcdir, "test/fixtures", NULL);
+	int			files = 0;
+	long		inputs = 0;
+	int			broken = 0;
+	char		why[160];
+
+	cur_test = "fixture mutations";
+
+	/* leaves are also linted against the real issuing CA */
+	{
+		size_t		calen;
+		pc_cert    *cac = xmalloc(sizeof(pc_cert));
+		pc_error	e;
+
+		/* freed at the end: the decoded issuer points into it */
+		chain_issuer_der = load_fixture("good_tls_ca", &calen);
+		if (chain_issuer_der && pc_decode(chain_issuer_der, calen, cac, &e))
+			chain_issuer = cac;
+		else
+			free(cac);
+	}
+	dir = opendir(path);
+	CHECKF(dir != NULL, "cannot open %s: %s", path, strerror(errno));
+	if (dir == NULL)
+	{
+		free(path);
+		return;
+	}
+	while ((ent = readdir(dir)) != NULL)
+	{
+		char		name[256];
+		size_t		l = strlen(ent->d_name);
+		size_t		len;
+		uint8_t    *der;
+		static const uint8_t vals[] = {0x00, 0x01, 0x7f, 0x80, 0x81, 0xff};
+
+		if (l < 5 || l >= sizeof(name) ||
+			(strcmp(ent->d_name + l - 4, ".pem") != 0 && strcmp(ent->d_name + l - 4, ".der") != 0))
+			continue;
+		memcpy(name, ent->d_name, l - 4);
+		name[l - 4] = '\0';
+		if ((der = load_fixture(name, &len)) == NULL)
+			continue;
+		files++;
+		for (size_t cut = 0; cut <= len; cut++)
+		{
+			/* a fresh exact-size buffer so ASan sees any read past the end */
+			uint8_t    *p = xmalloc(cut);
+
+			memcpy(p, der, cut);
+			inputs++;
+			if (!robust(p, cut, why, sizeof(why)))
+			{
+				if (broken++ < 10)
+					CHECKF(false, "%s cut at %zu: %s", name, cut, why);
+			}
+			free(p);
+		}
+		/* single-octet substitutions in the first 400 octets (the headers) */
+		for (size_t pos = 0; pos < len && pos < 400; pos++)
+			for (size_t v = 0; v < sizeof(vals); v++)
+			{
+				uint8_t    *p = xmalloc(len);
+
+				memcpy(p, der, len);
+				p[pos] = vals[v];
+				inputs++;
+				if (!robust(p, len, why, sizeof(why)))
+				{
+					if (broken++ < 10)
+						CHECKF(false, "%s with octet %zu = 0x%02x: %s", name, pos, vals[v], why);
+				}
+				free(p);
+			}
+		free(der);
+	}
+	closedir(dir);
+	free(path);
+
+	/* the issuer mutated: every prefix and octet change of good_tls_ca as issuer of good_dv_2021 */
+	{
+		size_t		calen,
+					leaflen;
+		uint8_t    *ca = load_fixture("good_tls_ca", &calen);
+		uint8_t    *leaf = load_fixture("good_dv_2021", &leaflen);
+		pc_cert    *iss = xmalloc(sizeof(pc_cert));
+
+		for (size_t pos = 0; ca && leaf && pos < calen; pos++)
+			for (int v = 0; v < 3; v++)
+			{
+				uint8_t    *p = xmalloc(calen);
+				pc_report	r;
+				pc_options	opt = {0};
+				size_t		n = v == 2 ? pos : calen;	/* v == 2: a prefix */
+
+				memcpy(p, ca, calen);
+				if (v < 2)
+					p[pos] = v ? (uint8_t) (p[pos] ^ 0x01) : 0xff;
+				pc_report_init(&r, items, items_cap);
+				if (pc_decode_issuer(p, n, iss, &r))
+					opt.issuer = iss;
+				pc_lint_der(leaf, leaflen, &opt, scratch, &r);
+				inputs++;
+				for (size_t i = 0; i < r.n; i++)
+					if (r.items[i].rule == NULL || memchr(r.items[i].detail, '\0', PC_DETAIL_MAX) == NULL)
+					{
+						if (broken++ < 10)
+							CHECKF(false, "issuer octet %zu variant %d: malformed finding", pos, v);
+						break;
+					}
+				free(p);
+			}
+		free(ca);
+		free(leaf);
+		free(iss);
+	}
+	if (chain_issuer)
+	{
+		free((void *) chain_issuer);
+		chain_issuer = NULL;
+	}
+	free(chain_issuer_der);
+	chain_issuer_der = NULL;
+	CHECKF(broken == 0, "%d of %ld mutated inputs broke an invariant", broken, inputs);
+	CHECKF(files >= 10, "only %d fixtures found", files);
+	printf("  %d fixtures, %ld mutated inputs decoded and linted\n", files, inputs);
+}
+
+/* Fuzzer crashers kept in test/fuzz/regressions/ (one input per file). */
+static void
+test_fuzz_regressions(void)
+{
+	char	   *path = path_join(srcdir, "test/fuzz/regressions", NULL);
+	DIR		   *dir = opendir(path);
+	struct dirent *ent;
+	int			count = 0;
+	char		why[160];
+
+	cur_test = "fuzz regressions";
+	if (dir == NULL)
+	{
+		free(path);
+		return;
+	}
+	while ((ent = readdir(dir)) != NULL)
+	{
+		char	   *file;
+		size_t		len;
+		uint8_t    *raw,
+				   *p;
+
+		if (ent->d_name[0] == '.' || strcmp(ent->d_name, "README") == 0)
+			continue;
+		file = path_join(path, ent->d_name, NULL);
+		raw = read_file(file, &len);
+		if (raw)
+		{
+			p = xmalloc(len);
+			memcpy(p, raw, len);
+			CHECKF(robust(p, len, why, sizeof(why)), "%s: %s", ent->d_name, why);
+			count++;
+			free(p);
+			free(raw);
+		}
+		free(file);
+	}
+	closedir(dir);
+	free(path);
+	printf("  %d fuzzer regression inputs\n", count);
+}
+
+/* ---------------------------------------------------------------- engine */
+
+static void
+test_engine(void)
+{
+	pc_report	r;
+	pc_finding	few[2];
+	size_t		n = pc_rule_count();
+	int			dup = 0;
+
+	cur_test = "engine";
+	CHECK(n > 1);
+	CHECK(pc_rule_at(0) == &pc_rule_unparseable);
+	CHECK(pc_rule_at(n) == NULL);
+	CHECK_EQ(pc_report_capacity(), n);
+	for (size_t i = 0; i < n; i++)
+	{
+		const pc_rule *a = pc_rule_at(i);
+
+		/* only the core's fatal rules (undecodable input) have no check */
+		CHECKF(a->name && (a->check != NULL || a->severity == PC_FATAL),
+			   "rule %zu has no check", i);
+		CHECKF(pc_rule_find(a->name) == a, "%s is not found by name", a->name);
+		CHECKF(a->until == 0 || a->until > a->from, "%s: window is empty", a->name);
+		CHECKF(strchr("ewnf", a->name[0]) && a->name[1] == '_' &&
+			   (a->name[0] == 'f') == (a->severity == PC_FATAL),
+			   "%s: prefix is not e_, w_, n_ (or f_ for the fatal rule)", a->name);
+		/* ZLint keeps a few names whose prefix is not their severity; say so */
+		if (!((a->name[0] == 'e' && a->severity == PC_ERROR) ||
+			  (a->name[0] == 'w' && a->severity == PC_WARN) ||
+			  (a->name[0] == 'n' && a->severity <= PC_NOTICE) || a->name[0] == 'f'))
+			printf("  note: %s has severity %s\n", a->name, pc_severity_name(a->severity));
+		for (size_t j = 0; j < i; j++)
+			dup += strcmp(pc_rule_at(j)->name, a->name) == 0;
+	}
+	CHECK_EQ(dup, 0);
+	CHECK(pc_rule_find("no_such_rule") == NULL);
+
+	/* severities */
+	{
+		pc_severity s;
+
+		CHECK(pc_severity_parse("warn", &s) && s == PC_WARN);
+		CHECK(!pc_severity_parse("WARN", &s));
+		CHECK_STR(pc_severity_name(PC_FATAL), "fatal");
+		CHECK_STR(pc_severity_name((pc_severity) 99), "unknown");
+	}
+
+	/* windows: from inclusive, until exclusive */
+	{
+		pc_rule		w = {.from = PC_DATE(2020, 9, 1), .until = PC_DATE(2026, 3, 15)};
+
+		CHECK(!pc_rule_in_force(&w, PC_DATE(2020, 9, 1) - 1));
+		CHECK(pc_rule_in_force(&w, PC_DATE(2020, 9, 1)));
+		CHECK(pc_rule_in_force(&w, PC_DATE(2026, 3, 15) - 1));
+		CHECK(!pc_rule_in_force(&w, PC_DATE(2026, 3, 15)));
+	}
+
+	/* a full report: overflow is recorded, nothing written past cap */
+	pc_report_init(&r, few, 1);
+	r.cur = pc_rule_at(1);
+	pc_fail(&r, "first");
+	pc_fail(&r, "same rule extends %d", 2);
+	r.cur = pc_rule_at(2);
+	pc_fail(&r, "second");
+	CHECK_EQ(r.n, 1);
+	CHECK(r.overflow);
+	CHECK_STR(few[0].detail, "first; same rule extends 2");
+
+	/* a detail longer than PC_DETAIL_MAX is truncated, terminated */
+	pc_report_init(&r, few, 2);
+	r.cur = pc_rule_at(1);
+	for (int i = 0; i < 100; i++)
+		pc_fail(&r, "0123456789");
+	CHECK(strlen(few[0].detail) < PC_DETAIL_MAX);
+
+	/* empty input through pc_lint_der */
+	r = lint((const uint8_t *) "", 0);
+	CHECK(r.n == 1 && r.items[0].rule == &pc_rule_unparseable);
+	CHECK_STR(r.items[0].detail, "empty input (at byte offset 0)");
+}
+
+/* ---------------------------------------------------------------- detail text */
+
+/*
+ * Is s text the database can hold: well-formed UTF-8 (no overlong forms,
+ * surrogates or code points past U+10FFFF) and no control characters?  A
+ * finding's detail becomes a SQL text value; bytes that are not UTF-8 make
+ * a client with another client_encoding fail the whole query, and stored in
+ * a table they break dump and restore.
+ */
+static bool
+valid_text(const char *s, size_t *bad_at)
+{
+	const uint8_t *p = (const uint8_t *) s;
+	size_t		i = 0;
+
+	while (p[i])
+	{
+		uint8_t		b = p[i];
+		int			n;
+		uint32_t	cp;
+
+		if (b < 0x20 || b == 0x7f)
+			break;
+		if (b < 0x80)
+		{
+			i++;
+			continue;
+		}
+		if (b >= 0xc2 && b <= 0xdf)
+			n = 1, cp = b & 0x1f;
+		else if (b >= 0xe0 && b <= 0xef)
+			n = 2, cp = b & 0x0f;
+		else if (b >= 0xf0 && b <= 0xf4)
+			n = 3, cp = b & 0x07;
+		else
+			break;
+		for (int k = 1; k <= n; k++)
+		{
+			if ((p[i + k] & 0xc0) != 0x80)
+				goto bad;
+			cp = cp << 6 | (p[i + k] & 0x3f);
+		}
+		if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+			(n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+			break;
+		i += (size_t) n + 1;
+	}
+	if (p[i] == '\0')
+		return true;
+bad:
+	*bad_at = i;
+	return false;
+}
+
+/* The first 'max' octets of s, printable: other octets as \xNN. */
+static void
+escape_text(const char *s, size_t max, char *buf, size_t size)
+{
+	size_t		used = 0;
+
+	for (size_t i = 0; s[i] && i < max && used + 5 < size; i++)
+	{
+		uint8_t		b = (uint8_t) s[i];
+
+		if (b >= 0x20 && b < 0x7f)
+			buf[used++] = (char) b;
+		else
+			used += (size_t) snprintf(buf + used, size - used, "\\x%02x", b);
+	}
+	buf[used] = '\0';
+}
+
+/* Check every finding of a lint run; report the first bad one. */
+static void
+check_details(const char *what, const uint8_t *der, size_t len)
+{
+	pc_report	r = lint_at(der, len, PC_DATE(2030, 1, 1));
+
+	for (size_t i = 0; i < r.n; i++)
+	{
+		size_t		at = 0;
+		char		shown[400];
+
+		if (!valid_text(r.items[i].detail, &at))
+		{
+			escape_text(r.items[i].detail, 100, shown, sizeof(shown));
+			CHECKF(false, "%s: %s detail is not UTF-8 text at octet %zu (0x%02x): %s",
+				   what, r.items[i].rule->name, at, (uint8_t) r.items[i].detail[at], shown);
+			return;
+		}
+	}
+	CHECK(true);
+}
+
+static void
+test_detail_text(void)
+{
+	static const char *const cns[] = {
+		/* valid UTF-8 that an 80-octet cut splits inside a character */
+		"a\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f"
+		"\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f"
+		"\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f"
+		"\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f"
+		"\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f\xd1\x8f.example.com",
+		/* not UTF-8 at all, and control characters */
+		"\xff\xfe bad \xc3",
+		"esc\x1b[31mred\x7f\x01.example.com",
+		"line\nbreak.example.com",
+	};
+	size_t		nmut = 0,
+				nbad = 0;
+
+	cur_test = "detail text";
+	for (size_t i = 0; i < sizeof(cns) / sizeof(cns[0]); i++)
+	{
+		bld			b;
+		char		what[32];
+		uint8_t		key[33] = {0};
+
+		b_init(&b);
+		b_begin(&b, PC_T_SEQUENCE);
+		b_begin(&b, PC_T_SEQUENCE);
+		b_hex(&b, "a0 03 02 01 02  02 01 01  30 0d 06 09 2a 86 48 86 f7 0d 01 01 0b 05 00");
+		b_begin(&b, PC_T_SEQUENCE);
+		b_rdn(&b, "2.5.4.3", PC_T_UTF8STRING, "Test CA");
+		b_end(&b);
+		b_hex(&b, "30 1e 17 0d 32 33 30 31 30 31 30 30 30 30 30 30 5a 17 0d 32 33 30 33 33 31 30 30 30 30 30 30 5a");
+		b_begin(&b, PC_T_SEQUENCE);
+		b_rdn(&b, "2.5.4.3", PC_T_UTF8STRING, cns[i]);
+		b_end(&b);
+		b_begin(&b, PC_T_SEQUENCE);
+		b_begin(&b, PC_T_SEQUENCE);
+		b_oid(&b, "1.3.101.112");
+		b_end(&b);
+		b_tlv(&b, PC_T_BITSTRING, key, sizeof(key));
+		b_end(&b);
+		b_begin(&b, PC_CTXC(3));
+		b_begin(&b, PC_T_SEQUENCE);
+		b_begin(&b, PC_T_SEQUENCE);
+		b_oid(&b, "2.5.29.17");
+		b_begin(&b, PC_T_OCTETSTRING);
+		b_begin(&b, PC_T_SEQUENCE);
+		b_str(&b, PC_CTX(2), cns[i]);	/* the same bytes as a dNSName */
+		b_str(&b, PC_CTX(2), "example.com");
+		b_end(&b);
+		b_end(&b);
+		b_end(&b);
+		b_end(&b);
+		b_end(&b);
+		b_end(&b);
+		b_sig(&b);
+		b_end(&b);
+		snprintf(what, sizeof(what), "commonName %zu", i);
+		check_details(what, b.buf, b.n);
+		b_free(&b);
+	}
+
+	/* every fixture */
+	for (int i = 0; i < nrows; i++)
+	{
+		size_t		len;
+		uint8_t    *der = load_fixture(rows[i].name, &len);
+
+		if (der)
+			check_details(rows[i].name, der, len);
+		free(der);
+	}
+
+	/* a fixture with each octet of its subject and SAN values set to 0xd1 */
+	{
+		size_t		len;
+		uint8_t    *der = load_fixture("good_dv_2021", &len);
+
+		for (size_t pos = 0; der && pos < len; pos++)
+		{
+			uint8_t    *p;
+			pc_report	r;
+
+			if (der[pos] < 'a' || der[pos] > 'z')
+				continue;		/* only text octets */
+			p = xmalloc(len);
+			memcpy(p, der, len);
+			p[pos] = 0xd1;
+			r = lint_at(p, len, PC_DATE(2030, 1, 1));
+			nmut++;
+			for (size_t i = 0; i < r.n; i++)
+			{
+				size_t		at;
+
+				if (!valid_text(r.items[i].detail, &at))
+				{
+					nbad++;
+					break;
+				}
+			}
+			free(p);
+		}
+		free(der);
+	}
+	CHECKF(nbad == 0, "%zu of %zu certificates with one non-UTF-8 octet in a name give a detail "
+		   "that is not UTF-8 text", nbad, nmut);
+}
+
+/* ---------------------------------------------------------------- bounded time */
+
+/*
+ * A certificate with 'nsan' subjectAltName entries (dNSNames, or iPAddresses
+ * when 'ip'), 64 commonNames, and when 'nnc' > 0 a CA nameConstraints
+ * extension with that many permitted dNSName subtrees.
+ */
+static void
+b_big_cert(bld *b, int nsan, bool ip, int nnc)
+{
+	char		name[64];
+
+	b_begin(b, PC_T_SEQUENCE);
+	b_begin(b, PC_T_SEQUENCE);
+	b_hex(b, "a0 03 02 01 02  02 01 01  30 0d 06 09 2a 86 48 86 f7 0d 01 01 0b 05 00");
+	b_begin(b, PC_T_SEQUENCE);
+	b_rdn(b, "2.5.4.3", PC_T_UTF8STRING, "Big");
+	b_end(b);
+	b_hex(b, "30 1e 17 0d 32 33 30 31 30 31 30 30 30 30 30 30 5a 17 0d 32 33 30 33 33 31 30 30 30 30 30 30 5a");
+	b_begin(b, PC_T_SEQUENCE);
+	for (int i = 0; i < 64; i++)
+	{
+		snprintf(name, sizeof(name), "cn%d.example.com", i);
+		b_rdn(b, "2.5.4.3", PC_T_UTF8STRING, name);
+	}
+	b_end(b);
+	b_hex(b, "30 2a 30 05 06 03 2b 65 70 03 21 00 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11"
+		  "11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11");
+	b_begin(b, PC_CTXC(3));
+	b_begin(b, PC_T_SEQUENCE);
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, "2.5.29.17");
+	b_begin(b, PC_T_OCTETSTRING);
+	b_begin(b, PC_T_SEQUENCE);
+	for (int i = 0; i < nsan; i++)
+	{
+		if (ip)
+		{
+			uint8_t		a[4] = {10, (uint8_t) (i >> 16), (uint8_t) (i >> 8), (uint8_t) i};
+
+			b_tlv(b, PC_CTX(7), a, 4);
+		}
+		else
+		{
+			snprintf(name, sizeof(name), "h%d.example.com", i);
+			b_str(b, PC_CTX(2), name);
+		}
+	}
+	b_end(b);
+	b_end(b);
+	b_end(b);
+	if (nnc > 0)
+	{
+		b_ext_hex(b, "2.5.29.19", 1, "30 03 01 01 ff");
+		b_begin(b, PC_T_SEQUENCE);
+		b_oid(b, "2.5.29.30");
+		b_hex(b, "01 01 ff");
+		b_begin(b, PC_T_OCTETSTRING);
+		b_begin(b, PC_T_SEQUENCE);
+		b_begin(b, PC_CTXC(0));
+		for (int i = 0; i < nnc; i++)
+		{
+			b_begin(b, PC_T_SEQUENCE);
+			snprintf(name, sizeof(name), "d%d.example.org", i);
+			b_str(b, PC_CTX(2), name);
+			b_end(b);
+		}
+		b_end(b);
+		b_end(b);
+		b_end(b);
+		b_end(b);
+	}
+	b_end(b);
+	b_end(b);
+	b_end(b);
+	b_sig(b);
+	b_end(b);
+}
+
+static double
+seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
+}
+
+/* Seconds one rule's check takes on c, alone. */
+static double
+time_rule(const pc_rule *rule, const pc_cert *c, const pc_options *opt)
+{
+	pc_report	r;
+	double		t0;
+
+	pc_report_init(&r, items, items_cap);
+	r.opt = opt;
+	r.cur = rule;
+	t0 = seconds_now();
+	rule->check(c, &r);
+	return seconds_now() - t0;
+}
+
+static bool
+rule_runs(const pc_rule *rule, const pc_cert *c, bool self)
+{
+	return rule->check != NULL && pc_rule_applies(rule, c) &&
+		((rule->flags & PC_RF_NEEDS_ISSUER) != 0) == self;
+}
+
+/*
+ * No rule may take time that grows faster than the input: the backend
+ * running it cannot be cancelled until the rule returns, so a quadratic rule
+ * over a few megabytes of subjectAltName holds a connection for hours.
+ * Each rule runs on inputs of size n and 2n; more than three times slower
+ * (past a 0.2 s floor, so timer noise on fast rules does not count) is
+ * super-linear.  Machine speed and sanitizers change both times alike; a
+ * rule that looks super-linear is timed twice more at both sizes and judged
+ * on the best times, so a busy machine does not fail a linear rule.
+ */
+static void
+test_bounded_time(void)
+{
+	static const struct
+	{
+		const char *what;
+		int			nsan;
+		bool		ip;
+		int			nnc;
+		bool		self;
+	}			shapes[] = {
+		{"dNSNames", 5000, false, 0, false},
+		{"iPAddresses", 5000, true, 0, false},
+		{"dNSNames and name constraints, issuer itself", 3000, false, 3000, true},
+	};
+	pc_cert    *c1 = xmalloc(sizeof(pc_cert));
+	pc_cert    *c2 = xmalloc(sizeof(pc_cert));
+
+	cur_test = "bounded time";
+	for (size_t k = 0; k < sizeof(shapes) / sizeof(shapes[0]); k++)
+	{
+		bld			b1,
+					b2;
+		int			ran = 0;
+		pc_error	e;
+		pc_options	o1 = {0},
+					o2 = {0};
+
+		b_init(&b1);
+		b_init(&b2);
+		b_big_cert(&b1, shapes[k].nsan, shapes[k].ip, shapes[k].nnc);
+		b_big_cert(&b2, 2 * shapes[k].nsan, shapes[k].ip, 2 * shapes[k].nnc);
+		if (!pc_decode(b1.buf, b1.n, c1, &e) || !pc_decode(b2.buf, b2.n, c2, &e))
+		{
+			CHECKF(false, "big certificate does not decode: %s at %zu", e.msg, e.offset);
+			b_free(&b1);
+			b_free(&b2);
+			continue;
+		}
+		o1.issuer = shapes[k].self ? c1 : NULL;
+		o2.issuer = shapes[k].self ? c2 : NULL;
+		for (size_t i = 0; i < pc_rule_count(); i++)
+		{
+			const pc_rule *rule = pc_rule_at(i);
+			double		t1,
+						t2;
+
+			if (!rule_runs(rule, c1, shapes[k].self) || !rule_runs(rule, c2, shapes[k].self))
+				continue;
+			ran++;
+			t1 = time_rule(rule, c1, &o1);
+			t2 = time_rule(rule, c2, &o2);
+			for (int again = 0; again < 2 && t2 >= 0.2 && t2 >= 3 * t1; again++)
+			{
+				double		a1 = time_rule(rule, c1, &o1),
+							a2 = time_rule(rule, c2, &o2);
+
+				t1 = a1 < t1 ? a1 : t1;
+				t2 = a2 < t2 ? a2 : t2;
+			}
+			CHECKF(t2 < 0.2 || t2 < 3 * t1,
+				   "%s is super-linear in %s: %.3f s at %d, %.3f s at %d (%zu octets)",
+				   rule->name, shapes[k].what, t1, shapes[k].nsan, t2,
+				   2 * shapes[k].nsan, b2.n);
+		}
+		printf("  %d rules timed on %d and %d %s\n", ran, shapes[k].nsan, 2 * shapes[k].nsan,
+			   shapes[k].what);
+		b_free(&b1);
+		b_free(&b2);
+	}
+	free(c1);
+	free(c2);
+}
+
+/* ---------------------------------------------------------------- main */
+
+int
+main(int argc, char **argv)
+{
+	if (argc > 1)
+		srcdir = argv[1];
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	scratch = xmalloc(sizeof(pc_cert));
+	items_cap = pc_report_capacity();
+	items = xmalloc(items_cap * sizeof(pc_finding));
+
+	test_der_lengths();
+	test_der_headers();
+	test_der_high_tags();
+	test_der_cursor();
+	test_der_deep_nesting();
+	test_oid_text();
+	test_oids_header();
+	test_time();
+	test_pc_date();
+	test_format_time();
+	test_validity_days();
+	test_engine();
+	test_decode_built();
+	test_decode_caps();
+	test_regressions();
+	load_manifest();
+	test_manifest();
+	test_malformed_fixtures();
+	test_known_certs();
+	test_bare_tbs();
+	test_fuzz_regressions();
+	test_fixture_mutations();
+	test_detail_text();
+	test_bounded_time();
+
+	free(scratch);
+	free(items);
+	printf("%d passed, %d failed\n", n_pass, n_fail);
+	return n_fail ? 1 : 0;
+}
