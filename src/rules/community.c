@@ -221,7 +221,8 @@ DNS_PAIR(check_pub_suffix, DNS_BARE_SUFFIX)
  * open-addressing table on the stack, and an equal hash is a duplicate (a
  * false match needs a 64-bit collision).  Past DUP_SLOTS / 2 distinct names
  * the table stops taking more, so later duplicates of names not yet seen go
- * unreported: a notice, and far beyond any real certificate.
+ * unreported: a notice, and far beyond any real certificate.  The table is
+ * sized to the certificate, so the usual handful of names clears 128 bytes.
  */
 #define DUP_SLOTS 4096
 
@@ -229,11 +230,17 @@ static void
 check_san_dns_duplicate(const pc_cert *c, pc_report *r)
 {
 	uint64_t	table[DUP_SLOTS];
-	int			used = 0;
+	size_t		slots = 16;
+	size_t		used = 0;
 	pc_gn_iter	it;
 	pc_gn		gn;
 
-	memset(table, 0, sizeof(table));
+	if (c->nsan < 2)
+		return;
+	/* a table twice the number of names (a power of two), cleared only that far */
+	while (slots < DUP_SLOTS && slots < 2 * (size_t) c->nsan)
+		slots *= 2;
+	memset(table, 0, slots * sizeof(table[0]));
 	pc_gn_begin(&it, c->san);
 	while (pc_gn_next(&it, &gn))
 	{
@@ -249,7 +256,7 @@ check_san_dns_duplicate(const pc_cert *c, pc_report *r)
 			h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch)) * 0x100000001b3ULL;
 		}
 		h |= 1;					/* 0 marks an empty slot */
-		for (slot = h % DUP_SLOTS; table[slot] != 0 && table[slot] != h; slot = (slot + 1) % DUP_SLOTS)
+		for (slot = h % slots; table[slot] != 0 && table[slot] != h; slot = (slot + 1) % slots)
 			;
 		if (table[slot] == h)
 		{
@@ -257,7 +264,7 @@ check_san_dns_duplicate(const pc_cert *c, pc_report *r)
 					PC_SPAN_ARG(gn.v));
 			return;
 		}
-		if (used < DUP_SLOTS / 2)
+		if (used < slots / 2)
 		{
 			table[slot] = h;
 			used++;
