@@ -1317,21 +1317,6 @@ check_tor_descriptor(const pc_cert *c, pc_report *r)
 
 /* ---------------------------------------------------------------- subject attributes */
 
-/* Is there an attribute of this type with a non-empty value? */
-static bool
-subj_has_value(const pc_cert *c, const char *oid, size_t oidlen)
-{
-	for (int i = 0; i < c->subject.nattr; i++)
-	{
-		const pc_attr *a = &c->subject.attr[i];
-
-		if (a->oid.n == oidlen && memcmp(a->oid.p, oid, oidlen) == 0 && a->value.n > 0)
-			return true;
-	}
-	return false;
-}
-
-#define SUBJ_VALUE(c, lit) subj_has_value((c), (lit), sizeof(lit) - 1)
 
 static const char iso3166[] =
 	"ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBS"
@@ -1480,25 +1465,6 @@ check_given_name_surname_policy(const pc_cert *c, pc_report *r)
 		pc_fail(r, "subject has givenName or surname but certificatePolicies lacks 2.23.140.1.2.3");
 }
 
-static bool
-is_string_tag(uint8_t tag)
-{
-	switch (tag)
-	{
-		case PC_T_UTF8STRING:
-		case PC_T_NUMERICSTRING:
-		case PC_T_PRINTABLESTRING:
-		case PC_T_TELETEXSTRING:
-		case PC_T_VIDEOTEXSTRING:
-		case PC_T_IA5STRING:
-		case PC_T_VISIBLESTRING:
-		case PC_T_UNIVERSALSTRING:
-		case PC_T_BMPSTRING:
-			return true;
-		default:
-			return false;
-	}
-}
 
 /* A value is informative when it has a letter, a digit or a non-ASCII character. */
 static void
@@ -1510,7 +1476,7 @@ check_noninformational_value(const pc_cert *c, pc_report *r)
 		bool		informative = false;
 		char		oid[64];
 
-		if (!is_string_tag(a->vtag))
+		if (!pc_is_string_tag(a->vtag))
 			continue;
 		for (size_t k = 0; k < a->value.n && !informative; k++)
 			informative = is_alnum(a->value.p[k]) || a->value.p[k] > 127;

@@ -91,20 +91,6 @@ pc_cert_is_ev(const pc_cert *c)
 #define SCOPE_EV_SUB PC_K_SUB
 #define NOT_TLS_LEAF (PC_K_SMIME | PC_K_CODE_SIGNING)
 
-static bool
-subj_has_value(const pc_cert *c, const char *oid, size_t oidlen)
-{
-	for (int i = 0; i < c->subject.nattr; i++)
-	{
-		const pc_attr *a = &c->subject.attr[i];
-
-		if (a->oid.n == oidlen && memcmp(a->oid.p, oid, oidlen) == 0 && a->value.n > 0)
-			return true;
-	}
-	return false;
-}
-
-#define SUBJ_VALUE(c, lit) subj_has_value((c), (lit), sizeof(lit) - 1)
 
 #define EV_REQUIRES(suffix, lit, label) \
 	static void check_requires_##suffix(const pc_cert *c, pc_report *r) \

@@ -12,25 +12,6 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-static bool
-is_string_tag(uint8_t tag)
-{
-	switch (tag)
-	{
-		case PC_T_UTF8STRING:
-		case PC_T_NUMERICSTRING:
-		case PC_T_PRINTABLESTRING:
-		case PC_T_TELETEXSTRING:
-		case PC_T_VIDEOTEXSTRING:
-		case PC_T_IA5STRING:
-		case PC_T_VISIBLESTRING:
-		case PC_T_UNIVERSALSTRING:
-		case PC_T_BMPSTRING:
-			return true;
-		default:
-			return false;
-	}
-}
 
 static const char *
 attr_label(pc_span oid)
@@ -70,7 +51,7 @@ check_attr_length(const pc_cert *c, pc_report *r, const char *oid, size_t oidlen
 		const pc_attr *a = &c->subject.attr[i];
 		size_t		len;
 
-		if (a->oid.n != oidlen || memcmp(a->oid.p, oid, oidlen) != 0 || !is_string_tag(a->vtag))
+		if (a->oid.n != oidlen || memcmp(a->oid.p, oid, oidlen) != 0 || !pc_is_string_tag(a->vtag))
 			continue;
 		len = pc_str_len(a->vtag, a->value);
 		if (len > max)
@@ -169,7 +150,7 @@ check_not_printable_characters(const pc_cert *c, pc_report *r)
 		size_t		pos = 0;
 		uint32_t	cp;
 
-		if (!is_string_tag(a->vtag))
+		if (!pc_is_string_tag(a->vtag))
 			continue;
 		while (pc_str_next(a->vtag, a->value, &pos, &cp, NULL))
 			if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))

@@ -39,6 +39,14 @@ pc_span_width(pc_span s)
 /* Is the subject's attribute present? */
 #define SUBJ_HAS(c, lit) PC_NAME_HAS(&(c)->subject, lit)
 
+/* Is this identifier octet one of the ASN.1 character string types? */
+bool		pc_is_string_tag(uint8_t tag);
+
+/* Does the subject hold an attribute of this type with a non-empty value? */
+bool		pc_subj_has_value(const pc_cert *c, const char *oid, size_t oidlen);
+
+#define SUBJ_VALUE(c, lit) pc_subj_has_value((c), (lit), sizeof(lit) - 1)
+
 /* ASCII case-insensitive equality of two spans. */
 bool		pc_span_eq_nocase(pc_span a, pc_span b);
 

@@ -165,3 +165,36 @@ pc_str_len(uint8_t tag, pc_span v)
 		n++;
 	return n;
 }
+
+bool
+pc_is_string_tag(uint8_t tag)
+{
+	switch (tag)
+	{
+		case PC_T_UTF8STRING:
+		case PC_T_NUMERICSTRING:
+		case PC_T_PRINTABLESTRING:
+		case PC_T_TELETEXSTRING:
+		case PC_T_VIDEOTEXSTRING:
+		case PC_T_IA5STRING:
+		case PC_T_VISIBLESTRING:
+		case PC_T_UNIVERSALSTRING:
+		case PC_T_BMPSTRING:
+			return true;
+		default:
+			return false;
+	}
+}
+
+bool
+pc_subj_has_value(const pc_cert *c, const char *oid, size_t oidlen)
+{
+	for (int i = 0; i < c->subject.nattr; i++)
+	{
+		const pc_attr *a = &c->subject.attr[i];
+
+		if (a->oid.n == oidlen && memcmp(a->oid.p, oid, oidlen) == 0 && a->value.n > 0)
+			return true;
+	}
+	return false;
+}
