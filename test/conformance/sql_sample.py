@@ -5,7 +5,7 @@
 
 Takes every K-th row (default: enough for at least 250) of ZLint's
 expected.tsv whose lint profcheck implements, loads those certificates into
-the PostgreSQL cluster named by PGHOST/PGPORT/PGDATABASE, and checks:
+a database of its own in the cluster named by PGHOST/PGPORT, and checks:
   - profcheck.lint() gives the verdict ZLint's corpus expects (or the row is
     a justified exception in test/conformance/exceptions.tsv), and
   - for every sampled file, lint() in SQL and build/profcheck-lint report the
@@ -77,7 +77,12 @@ def main():
         if m:
             ders[file] = base64.b64decode(b"".join(m.group(1).split()))
 
-    # SQL: load and lint
+    # SQL: a database of its own with the extension, dropped at the end
+    db = "pc_conformance_sql"
+    subprocess.run(["dropdb", "--if-exists", db], capture_output=True)
+    subprocess.run(["createdb", db], check=True)
+    os.environ["PGDATABASE"] = db
+    psql("CREATE EXTENSION profcheck")
     psql("DROP TABLE IF EXISTS pc_conformance_sample; "
          "CREATE TABLE pc_conformance_sample (file text PRIMARY KEY, der bytea NOT NULL)")
     copy = "".join(f"{file}\t\\\\x{der.hex()}\n" for file, der in sorted(ders.items()))
@@ -87,7 +92,8 @@ def main():
     for file, rule, sev in psql("SELECT s.file, l.rule, l.severity FROM pc_conformance_sample s, "
                                 "LATERAL profcheck.lint(s.der) l")[1:]:
         sql.setdefault(file, set()).add((rule, sev))
-    psql("DROP TABLE pc_conformance_sample")
+    os.environ.pop("PGDATABASE")
+    subprocess.run(["dropdb", "--if-exists", db], capture_output=True)
 
     # the core, through the command-line linter
     core = {}
