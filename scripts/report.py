@@ -150,7 +150,8 @@ def main():
 body {{ font-family: system-ui, sans-serif; margin: 2em; color: #222; max-width: 1100px; }}
 h1 {{ font-size: 1.5em; }} h2 {{ font-size: 1.15em; margin-top: 2em; border-bottom: 1px solid #ccc; }}
 table {{ border-collapse: collapse; font-size: 0.85em; }}
-th, td {{ border: 1px solid #ccc; padding: 3px 8px; text-align: left; max-width: 24em; overflow-wrap: anywhere; }}
+th, td {{ border: 1px solid #ccc; padding: 3px 8px; text-align: left; max-width: 30em; overflow-wrap: break-word; }}
+th {{ white-space: nowrap; }} td.n {{ white-space: nowrap; }}
 th {{ background: #f3f3f3; }} td.n {{ text-align: right; }}
 .legend {{ font-size: 0.8em; }} .key {{ margin-right: 1em; white-space: nowrap; }}
 .sw {{ display: inline-block; width: 10px; height: 10px; margin-right: 4px; }}
