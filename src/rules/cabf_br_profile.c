@@ -135,7 +135,10 @@ uri_scheme(pc_span u, char *buf, size_t size)
 			break;
 		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
 			  (i > 0 && ((ch >= '0' && ch <= '9') || ch == '+' || ch == '-' || ch == '.'))))
+		{
+			buf[0] = '\0';		/* buf[0] may hold a letter by now: no scheme */
 			return;
+		}
 		buf[i] = (char) ((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
 	}
 	if (i == 0 || i >= u.n || u.p[i] != ':')
