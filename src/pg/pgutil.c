@@ -4,7 +4,13 @@
  */
 #include "pgutil.h"
 
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
 #include "utils/fmgroids.h"
 #include "miscadmin.h"
 
@@ -82,4 +88,47 @@ TimestampTz
 pc_timestamptz_of(int64_t t)
 {
 	return (TimestampTz) ((t - PC_PG_EPOCH_SECS) * USECS_PER_SEC);
+}
+
+bytea *
+pc_trigger_certificate(TriggerData *trig, HeapTuple row)
+{
+	Trigger    *tg = trig->tg_trigger;
+	TupleDesc	desc = RelationGetDescr(trig->tg_relation);
+	const char *colname = tg->tgargs[0];
+	int			attnum = SPI_fnumber(desc, colname);
+	bool		isnull;
+	Datum		value;
+
+	if (attnum <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" named in trigger \"%s\" does not exist in table \"%s\"",
+						colname, tg->tgname, RelationGetRelationName(trig->tg_relation))));
+	/* a domain over bytea is fine */
+	if (getBaseType(SPI_gettypeid(desc, attnum)) != BYTEAOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("column \"%s\" named in trigger \"%s\" is of type %s, not bytea",
+						colname, tg->tgname, format_type_be(SPI_gettypeid(desc, attnum)))));
+
+	value = heap_getattr(row, attnum, desc, &isnull);
+	if (isnull)
+		return NULL;
+	if (TRIGGER_FIRED_BY_UPDATE(trig->tg_event))
+	{
+		bool		oldnull;
+		Datum		old = heap_getattr(trig->tg_trigtuple, attnum, desc, &oldnull);
+
+		if (!oldnull)
+		{
+			bytea	   *a = DatumGetByteaPP(old);
+			bytea	   *b = DatumGetByteaPP(value);
+
+			if (VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
+				memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0)
+				return NULL;
+		}
+	}
+	return DatumGetByteaPP(value);
 }

@@ -237,13 +237,9 @@ pc_sql_enforce(PG_FUNCTION_ARGS)
 {
 	TriggerData *trig = (TriggerData *) fcinfo->context;
 	Trigger    *tg;
-	TupleDesc	desc;
 	HeapTuple	row;
 	const char *colname;
-	int			attnum;
 	pc_severity threshold = PC_ERROR;
-	bool		isnull;
-	Datum		value;
 	bytea	   *cert;
 	pc_run		run;
 	StringInfoData rules,
@@ -261,7 +257,6 @@ pc_sql_enforce(PG_FUNCTION_ARGS)
 				 errmsg("profcheck.enforce() must be a BEFORE INSERT OR UPDATE ... FOR EACH ROW trigger")));
 
 	tg = trig->tg_trigger;
-	desc = RelationGetDescr(trig->tg_relation);
 	row = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
 
 	if (tg->tgnargs < 1 || tg->tgnargs > 3)
@@ -278,49 +273,15 @@ pc_sql_enforce(PG_FUNCTION_ARGS)
 	}
 	/* END profile hook */
 	colname = tg->tgargs[0];
-	attnum = SPI_fnumber(desc, colname);
-	if (attnum <= 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" named in trigger \"%s\" does not exist in table \"%s\"",
-						colname, tg->tgname, RelationGetRelationName(trig->tg_relation))));
-	/* a domain over bytea is fine */
-	if (getBaseType(SPI_gettypeid(desc, attnum)) != BYTEAOID)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("column \"%s\" named in trigger \"%s\" is of type %s, not bytea",
-						colname, tg->tgname, format_type_be(SPI_gettypeid(desc, attnum)))));
 	if (tg->tgnargs >= 2 && !pc_severity_parse(tg->tgargs[1], &threshold))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid threshold \"%s\" in trigger \"%s\"", tg->tgargs[1], tg->tgname),
-				 errhint("Use one of info, notice, warn, error, fatal.")));
-	if (tg->tgnargs == 3)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("profiles are not supported by this version of profcheck")));
+				 errhint("Use one of info, notice, warn, error, fatal, or audit[:severity].")));
 
-	value = heap_getattr(row, attnum, desc, &isnull);
-	if (isnull)
+	cert = pc_trigger_certificate(trig, row);
+	if (cert == NULL)
 		return PointerGetDatum(row);
-	if (TRIGGER_FIRED_BY_UPDATE(trig->tg_event))
-	{
-		bool		oldnull;
-		Datum		old = heap_getattr(trig->tg_trigtuple, attnum, desc, &oldnull);
-
-		/* compare contents: either side may be toasted or compressed */
-		if (!oldnull)
-		{
-			bytea	   *a = DatumGetByteaPP(old);
-			bytea	   *b = DatumGetByteaPP(value);
-
-			if (VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
-				memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0)
-				return PointerGetDatum(row);
-		}
-	}
-
-	cert = DatumGetByteaPP(value);
 	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL, NULL);
 
 	initStringInfo(&rules);

@@ -1000,16 +1000,12 @@ pc_profile_enforce(FunctionCallInfo fcinfo)
 	TriggerData *trig = (TriggerData *) fcinfo->context;
 	Trigger    *tg = trig->tg_trigger;
 	Relation	rel = trig->tg_relation;
-	TupleDesc	desc = RelationGetDescr(rel);
 	HeapTuple	row = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
 	const char *colname = tg->tgargs[0];
 	const char *mode = tg->tgnargs >= 2 ? tg->tgargs[1] : "error";
 	const char *profname = tg->tgnargs >= 3 ? tg->tgargs[2] : NULL;
 	bool		audit = false;
 	pc_severity threshold = PC_ERROR;
-	int			attnum;
-	Datum		value;
-	bool		isnull;
 	bytea	   *cert;
 	pc_profile *p = NULL;
 	int32		version = 0;
@@ -1020,18 +1016,6 @@ pc_profile_enforce(FunctionCallInfo fcinfo)
 	StringInfoData rules,
 				detail;
 
-	attnum = SPI_fnumber(desc, colname);
-	if (attnum <= 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("column \"%s\" named in trigger \"%s\" does not exist in table \"%s\"",
-						colname, tg->tgname, RelationGetRelationName(rel))));
-	/* a domain over bytea is fine */
-	if (getBaseType(SPI_gettypeid(desc, attnum)) != BYTEAOID)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("column \"%s\" named in trigger \"%s\" is of type %s, not bytea",
-						colname, tg->tgname, format_type_be(SPI_gettypeid(desc, attnum)))));
 	if (strncmp(mode, "audit", 5) == 0)
 	{
 		audit = true;
@@ -1048,31 +1032,15 @@ pc_profile_enforce(FunctionCallInfo fcinfo)
 				 errmsg("invalid threshold \"%s\" in trigger \"%s\"", mode, tg->tgname),
 				 errhint("Use one of info, notice, warn, error, fatal, or audit[:severity].")));
 
-	value = heap_getattr(row, attnum, desc, &isnull);
-	if (isnull)
+	cert = pc_trigger_certificate(trig, row);
+	if (cert == NULL)
 		return PointerGetDatum(row);
-	if (TRIGGER_FIRED_BY_UPDATE(trig->tg_event))
-	{
-		bool		oldnull;
-		Datum		old = heap_getattr(trig->tg_trigtuple, attnum, desc, &oldnull);
-
-		/* compare contents: either side may be toasted or compressed */
-		if (!oldnull)
-		{
-			bytea	   *x = DatumGetByteaPP(old);
-			bytea	   *y = DatumGetByteaPP(value);
-
-			if (VARSIZE_ANY_EXHDR(x) == VARSIZE_ANY_EXHDR(y) &&
-				memcmp(VARDATA_ANY(x), VARDATA_ANY(y), VARSIZE_ANY_EXHDR(x)) == 0)
-				return PointerGetDatum(row);
-		}
-	}
-	cert = DatumGetByteaPP(value);
 
 	/* The profile's current version: the one in force now. */
 	if (profname)
 	{
 		MemoryContext outer = CurrentMemoryContext;
+		bool		isnull;
 		Oid			argtypes[1] = {TEXTOID};
 		Datum		args[1] = {PointerGetDatum(cstring_to_text(profname))};
 
