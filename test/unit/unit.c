@@ -603,66 +603,29 @@ read_file(const char *path, size_t *len)
 	return buf;
 }
 
-static int
-b64val(int ch)
-{
-	if (ch >= 'A' && ch <= 'Z')
-		return ch - 'A';
-	if (ch >= 'a' && ch <= 'z')
-		return ch - 'a' + 26;
-	if (ch >= '0' && ch <= '9')
-		return ch - '0' + 52;
-	if (ch == '+')
-		return 62;
-	if (ch == '/')
-		return 63;
-	return -1;
-}
-
 /*
- * The first CERTIFICATE block of a PEM text, decoded into a fresh buffer;
- * NULL when there is none or its base64 is broken.
+ * The first CERTIFICATE block of a PEM text, decoded into a fresh buffer
+ * with the core's own PEM reader; NULL when there is none or its base64 is
+ * broken.
  */
 static uint8_t *
 pem_to_der(const uint8_t *pem, size_t pemlen, size_t *len)
 {
-	static const char begin[] = "-----BEGIN CERTIFICATE-----";
-	const char *s = (const char *) pem;
-	const char *b = strstr(s, begin);
-	const char *e;
+	pc_span		text = {pem, pemlen},
+				body;
 	uint8_t    *out;
-	uint32_t	acc = 0;
-	int			bits = 0;
-	size_t		n = 0;
+	long		n;
 
-	if (b == NULL)
+	if (!pc_pem_next(&text, &body))
 		return NULL;
-	b += sizeof(begin) - 1;
-	e = strstr(b, "-----END");
-	if (e == NULL)
-		return NULL;
-	out = xmalloc((size_t) (e - b));
-	for (const char *p = b; p < e; p++)
+	out = xmalloc(body.n ? body.n : 1);
+	n = pc_base64_decode(body, out);
+	if (n < 0)
 	{
-		int			v;
-
-		if (*p == '=' || *p == '\r' || *p == '\n' || *p == ' ' || *p == '\t')
-			continue;
-		if ((v = b64val((unsigned char) *p)) < 0)
-		{
-			free(out);
-			return NULL;
-		}
-		acc = acc << 6 | (uint32_t) v;
-		bits += 6;
-		if (bits >= 8)
-		{
-			bits -= 8;
-			out[n++] = (uint8_t) (acc >> bits);
-		}
+		free(out);
+		return NULL;
 	}
-	(void) pemlen;
-	*len = n;
+	*len = (size_t) n;
 	return out;
 }
 
