@@ -292,6 +292,8 @@ pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 				continue;
 			if ((rule->flags & PC_RF_NEEDS_ISSUER) && opt->issuer == NULL)
 				continue;
+			if (opt->interrupt)
+				opt->interrupt();
 			r->cur = rule;
 			rule->check(c, r);
 		}

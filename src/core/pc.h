@@ -592,6 +592,14 @@ typedef struct pc_options
 	int64_t		at;				/* judge windows at this instant ... */
 	bool		at_set;			/* ... when set; otherwise at notBefore */
 	const pc_cert *issuer;		/* issuing CA certificate, when known */
+
+	/*
+	 * Called before each rule when set.  The PostgreSQL layer passes a
+	 * function that runs CHECK_FOR_INTERRUPTS(), so a query cancel or
+	 * statement_timeout takes effect within one rule, even on a hostile
+	 * certificate that makes every rule work hard.  It may not return.
+	 */
+	void		(*interrupt) (void);
 } pc_options;
 
 typedef struct pc_report

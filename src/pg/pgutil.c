@@ -132,3 +132,9 @@ pc_trigger_certificate(TriggerData *trig, HeapTuple row)
 	}
 	return DatumGetByteaPP(value);
 }
+
+void
+pc_check_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}

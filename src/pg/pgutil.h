@@ -36,6 +36,9 @@ extern Tuplestorestate *pc_materialize(FunctionCallInfo fcinfo, TupleDesc *tupde
 /* A text Datum, or NULL (isnull set) for a NULL or empty C string. */
 extern Datum pc_text_or_null(const char *s, bool *isnull);
 
+/* CHECK_FOR_INTERRUPTS() as a function, for pc_options.interrupt. */
+extern void pc_check_interrupts(void);
+
 /* Unix seconds of a timestamptz (floor), and back. */
 extern int64_t pc_unix_seconds(TimestampTz ts);
 extern TimestampTz pc_timestamptz_of(int64_t t);

@@ -64,6 +64,7 @@ pc_run_lint(pc_run *run, const uint8_t *buf, size_t len, bytea *issuer, pc_optio
 
 	if (opt == NULL)
 		opt = &none;
+	opt->interrupt = pc_check_interrupts;
 	run->cert = palloc(sizeof(pc_cert));
 	run->issuer = issuer ? palloc(sizeof(pc_cert)) : NULL;
 	pc_report_init(&run->report, run->few, PC_FEW_FINDINGS);

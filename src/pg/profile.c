@@ -845,6 +845,7 @@ pcp_lint_value(const uint8_t *buf, size_t len, const int64_t *at, const pc_profi
 	pc_report	r;
 	bool		decoded = true;
 
+	opt.interrupt = pc_check_interrupts;
 	if (at)
 	{
 		opt.at = *at;
