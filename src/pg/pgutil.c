@@ -138,3 +138,35 @@ pc_check_interrupts(void)
 {
 	CHECK_FOR_INTERRUPTS();
 }
+
+static void
+pc_run_once(pc_run *run, const uint8_t *buf, size_t len, bytea *issuer, pc_options *opt)
+{
+	opt->issuer = NULL;
+	if (issuer != NULL &&
+		pc_decode_issuer((const uint8_t *) VARDATA_ANY(issuer), VARSIZE_ANY_EXHDR(issuer),
+						 run->issuer, &run->report))
+		opt->issuer = run->issuer;
+	pc_lint_der(buf, len, opt, run->cert, &run->report);
+}
+
+void
+pc_run_lint(pc_run *run, const uint8_t *buf, size_t len, bytea *issuer, pc_options *opt)
+{
+	pc_options	none = {0};
+
+	if (opt == NULL)
+		opt = &none;
+	opt->interrupt = pc_check_interrupts;
+	run->cert = palloc(sizeof(pc_cert));
+	run->issuer = issuer ? palloc(sizeof(pc_cert)) : NULL;
+	pc_report_init(&run->report, run->few, PC_FEW_FINDINGS);
+	pc_run_once(run, buf, len, issuer, opt);
+	if (run->report.overflow)
+	{
+		size_t		cap = pc_report_capacity();
+
+		pc_report_init(&run->report, palloc(cap * sizeof(pc_finding)), cap);
+		pc_run_once(run, buf, len, issuer, opt);
+	}
+}

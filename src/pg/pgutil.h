@@ -36,6 +36,26 @@ extern Tuplestorestate *pc_materialize(FunctionCallInfo fcinfo, TupleDesc *tupde
 /* A text Datum, or NULL (isnull set) for a NULL or empty C string. */
 extern Datum pc_text_or_null(const char *s, bool *isnull);
 
+/* Findings that fit without a second pass; more are rare. */
+#define PC_FEW_FINDINGS		32
+
+/*
+ * One run of the core over a value: the decoded certificate (and issuer,
+ * when one was given) and the report, allocated in the current memory
+ * context.  A report that overflows the small buffer is run again with
+ * room for every rule.  Queries stay cancellable between rules.
+ */
+typedef struct pc_run
+{
+	pc_cert    *cert;
+	pc_cert    *issuer;			/* decoded issuer, when one was given */
+	pc_report	report;
+	pc_finding	few[PC_FEW_FINDINGS];
+} pc_run;
+
+extern void pc_run_lint(pc_run *run, const uint8_t *buf, size_t len, bytea *issuer,
+						pc_options *opt);
+
 /* CHECK_FOR_INTERRUPTS() as a function, for pc_options.interrupt. */
 extern void pc_check_interrupts(void);
 

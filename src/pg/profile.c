@@ -840,22 +840,18 @@ pcp_lint_value(const uint8_t *buf, size_t len, const int64_t *at, const pc_profi
 			   bool no_version, pcp_rows *rows)
 {
 	pc_options	opt = {0};
-	pc_cert    *c = palloc(sizeof(pc_cert));
-	size_t		cap = pc_report_capacity();
-	pc_report	r;
+	pc_run		run;
 	bool		decoded = true;
 
-	opt.interrupt = pc_check_interrupts;
 	if (at)
 	{
 		opt.at = *at;
 		opt.at_set = true;
 	}
-	pc_report_init(&r, palloc(cap * sizeof(pc_finding)), cap);
-	pc_lint_der(buf, len, &opt, c, &r);
-	for (size_t i = 0; i < r.n; i++)
+	pc_run_lint(&run, buf, len, NULL, &opt);
+	for (size_t i = 0; i < run.report.n; i++)
 	{
-		const pc_finding *f = &r.items[i];
+		const pc_finding *f = &run.report.items[i];
 		pc_severity sev = f->severity;
 
 		if (f->rule == &pc_rule_unparseable)
@@ -872,7 +868,7 @@ pcp_lint_value(const uint8_t *buf, size_t len, const int64_t *at, const pc_profi
 					 "the profile has no version in force at the instant the certificate is judged at");
 	}
 	else if (p && decoded)
-		pcp_check(p, c, pcp_collect, rows);
+		pcp_check(p, run.cert, pcp_collect, rows);
 }
 
 /* ---------------------------------------------------------------- SRF helpers */
