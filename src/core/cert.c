@@ -195,8 +195,22 @@ bool
 pc_gn_next(pc_gn_iter *it, pc_gn *out)
 {
 	pc_tlv		t;
+	const uint8_t *p = it->d.p;
+	size_t		avail = (size_t) (it->d.end - p);
 
-	/* The span was validated by validate_general_names: this cannot fail. */
+	/*
+	 * Rules walk the SAN again and again, so the usual element (a
+	 * low-number tag and a short length) is read here directly; anything
+	 * else goes through the full reader, which settles it the same way.
+	 */
+	if (avail >= 2 && (p[0] & 0x1f) != 0x1f && p[1] < 0x80 && p[1] <= avail - 2)
+	{
+		out->id = p[0];
+		out->type = (uint8_t) (p[0] & 0x1f);
+		out->v = (pc_span) {p + 2, p[1]};
+		it->d.p = p + 2 + p[1];
+		return true;
+	}
 	if (!pc_der_more(&it->d) || !pc_der_next(&it->d, &t, NULL))
 		return false;
 	out->id = t.id;

@@ -602,6 +602,21 @@ typedef struct pc_options
 	void		(*interrupt) (void);
 } pc_options;
 
+/*
+ * Memo of one public-suffix lookup (rules/community.c).  About ten rules
+ * need each DNS name's public suffix; the report keeps the answers for the
+ * certificate being checked, so each name is looked up once.
+ */
+#define PC_PSL_MEMO 32
+
+typedef struct pc_psl_memo
+{
+	const uint8_t *p;			/* the name looked up (address and length) */
+	size_t		n;
+	size_t		off;			/* pc_public_suffix_at's answer */
+	bool		listed;
+} pc_psl_memo;
+
 typedef struct pc_report
 {
 	pc_finding *items;			/* caller-provided storage */
@@ -610,6 +625,9 @@ typedef struct pc_report
 	const pc_rule *cur;			/* rule being checked */
 	const pc_options *opt;
 	bool		overflow;
+	/* per-certificate memo, emptied by pc_report_init and pc_lint */
+	uint32_t	psl_used;		/* bit i: psl[i] holds an answer */
+	pc_psl_memo psl[PC_PSL_MEMO];
 } pc_report;
 
 /* Report a violation of the rule being checked, with printf-style detail. */

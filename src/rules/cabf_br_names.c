@@ -309,9 +309,9 @@ tld_find(pc_span label)
  * unknown TLD is a suffix of its own), or -1 when it cannot be placed.
  */
 static int
-public_suffix_start(pc_span name, const labels *lb)
+public_suffix_start(pc_report *r, pc_span name, const labels *lb)
 {
-	size_t		off = pc_public_suffix_at((const char *) name.p, name.n, NULL);
+	size_t		off = pc_public_suffix(r, name, NULL);
 
 	for (int i = 0; i < lb->n; i++)
 		if ((size_t) (lb->l[i].p - name.p) == off)
@@ -325,7 +325,7 @@ public_suffix_start(pc_span name, const labels *lb)
  * empty labels, or the whole name is a public suffix.
  */
 static bool
-registrable_label(pc_span name, labels *lb, int *sld)
+registrable_label(pc_report *r, pc_span name, labels *lb, int *sld)
 {
 	int			ps;
 
@@ -335,7 +335,7 @@ registrable_label(pc_span name, labels *lb, int *sld)
 	for (int i = 0; i < lb->n; i++)
 		if (lb->l[i].n == 0)
 			return false;
-	ps = public_suffix_start(name, lb);
+	ps = public_suffix_start(r, name, lb);
 	if (ps <= 0)
 		return false;
 	*sld = ps - 1;
@@ -610,7 +610,7 @@ check_hyphen_in_sld(const pc_cert *c, pc_report *r)
 	{
 		pc_span		l;
 
-		if (!registrable_label(n, &lb, &sld))
+		if (!registrable_label(r, n, &lb, &sld))
 			continue;
 		l = lb.l[sld];
 		if (l.p[0] == '-' || l.p[l.n - 1] == '-')
@@ -629,7 +629,7 @@ check_underscore_in_sld(const pc_cert *c, pc_report *r)
 
 	dns_begin(&it, c, true);
 	while (dns_next(&it, &n))
-		if (registrable_label(n, &lb, &sld) && span_has(lb.l[sld], '_'))
+		if (registrable_label(r, n, &lb, &sld) && span_has(lb.l[sld], '_'))
 			pc_fail(r, "DNS name \"" PC_SPAN_FMT "\": registrable label \"" PC_SPAN_FMT "\" has an underscore",
 					PC_SPAN_ARG(n), PC_SPAN_ARG(lb.l[sld]));
 }
@@ -645,7 +645,7 @@ check_underscore_in_trd(const pc_cert *c, pc_report *r)
 	dns_begin(&it, c, true);
 	while (dns_next(&it, &n))
 	{
-		if (!registrable_label(n, &lb, &sld))
+		if (!registrable_label(r, n, &lb, &sld))
 			continue;
 		for (int i = 0; i < sld; i++)
 			if (span_has(lb.l[i], '_'))
@@ -674,7 +674,7 @@ check_wildcard_left_of_public_suffix(const pc_cert *c, pc_report *r)
 			continue;
 		for (int i = 0; i < lb.n; i++)
 			empty |= lb.l[i].n == 0;
-		if (!empty && public_suffix_start(n, &lb) == 1)
+		if (!empty && public_suffix_start(r, n, &lb) == 1)
 			pc_fail(r, "wildcard DNS name \"" PC_SPAN_FMT "\" sits directly left of a public suffix", PC_SPAN_ARG(n));
 	}
 }

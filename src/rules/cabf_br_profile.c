@@ -1660,7 +1660,7 @@ check_dsa_subgroup(const pc_cert *c, pc_report *r)
 	q = BN_bin2bn(k.q.p, (int) k.q.n, NULL);
 	y = BN_bin2bn(k.y.p, (int) k.y.n, NULL);
 	t = BN_new();
-	ctx = BN_CTX_new();
+	ctx = pc_bn_ctx();
 	if (p && q && y && t && ctx && !BN_is_zero(p) && BN_is_odd(p) &&
 		BN_mod_exp(t, y, q, p, ctx))
 	{
@@ -1671,7 +1671,6 @@ check_dsa_subgroup(const pc_cert *c, pc_report *r)
 	BN_free(q);
 	BN_free(y);
 	BN_free(t);
-	BN_CTX_free(ctx);
 }
 
 /* ---------------------------------------------------------------- signatures and version */

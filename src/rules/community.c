@@ -132,13 +132,60 @@ pc_public_suffix_at(const char *name, size_t n, bool *listed)
 }
 
 /*
+ * pc_public_suffix_at through the report's memo, a small open-addressing
+ * table keyed by the name's address and length.  When every slot is taken
+ * (a certificate with more names than slots), the home slot is reused.
+ */
+size_t
+pc_public_suffix(pc_report *r, pc_span name, bool *listed)
+{
+	uint64_t	h = (uint64_t) (uintptr_t) name.p;
+	unsigned	home,
+				slot;
+	pc_psl_memo *m = NULL;
+
+	/* mix all address bits: names sit a few dozen octets apart */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 29;
+	home = (unsigned) (h % PC_PSL_MEMO);
+	slot = home;
+	for (unsigned i = 0; i < PC_PSL_MEMO; i++)
+	{
+		unsigned	s = (home + i) % PC_PSL_MEMO;
+
+		if (!((r->psl_used >> s) & 1))
+		{
+			slot = s;			/* a free slot: the name is not here */
+			break;
+		}
+		if (r->psl[s].p == name.p && r->psl[s].n == name.n)
+		{
+			m = &r->psl[s];
+			break;
+		}
+	}
+	if (m == NULL)
+	{
+		m = &r->psl[slot];
+		m->p = name.p;
+		m->n = name.n;
+		m->off = pc_public_suffix_at((const char *) name.p, name.n, &m->listed);
+		r->psl_used |= 1U << slot;
+	}
+	if (listed)
+		*listed = m->listed;
+	return m->off;
+}
+
+/*
  * Is the name (after an optional "*." wildcard label) a bare public suffix,
  * by a rule of the list?  A single label that the list does not know ("Not a
  * dns", "intranet") is a suffix only by the list's default rule: that is an
  * invalid or internal name, which other rules report, not a public suffix.
  */
 static bool
-bare_suffix(pc_span name)
+bare_suffix(pc_report *r, pc_span name)
 {
 	bool		listed;
 
@@ -149,7 +196,7 @@ bare_suffix(pc_span name)
 	}
 	if (name.n == 0 || name.n > 253 || memchr(name.p, '\0', name.n))
 		return false;
-	return pc_public_suffix_at((const char *) name.p, name.n, &listed) == 0 && listed;
+	return pc_public_suffix(r, name, &listed) == 0 && listed;
 }
 
 /* ---------------------------------------------------------------- SAN / IAN dNSNames */
@@ -164,7 +211,7 @@ typedef enum
 } dns_problem;
 
 static bool
-dns_has(pc_span v, dns_problem want)
+dns_has(pc_report *r, pc_span v, dns_problem want)
 {
 	switch (want)
 	{
@@ -177,7 +224,7 @@ dns_has(pc_span v, dns_problem want)
 		case DNS_WILDCARD_NOT_FIRST:
 			return v.n > 1 && memchr(v.p + 1, '*', v.n - 1) != NULL;
 		case DNS_BARE_SUFFIX:
-			return bare_suffix(v);
+			return bare_suffix(r, v);
 	}
 	return false;
 }
@@ -199,7 +246,7 @@ check_dns(const pc_cert *c, pc_report *r, bool issuer, dns_problem want)
 
 	pc_gn_begin(&it, issuer ? c->ian : c->san);
 	while (pc_gn_next(&it, &gn))
-		if (gn.type == PC_GN_DNS && dns_has(gn.v, want) && found++ < 4)
+		if (gn.type == PC_GN_DNS && dns_has(r, gn.v, want) && found++ < 4)
 			pc_fail(r, "%s dNSName \"" PC_SPAN_FMT "\" %s",
 					issuer ? "issuerAltName" : "subjectAltName", PC_SPAN_ARG(gn.v),
 					dns_problem_text[want]);
@@ -589,79 +636,87 @@ static const struct
 
 #define NFILTERS (sizeof(fermat_filters) / sizeof(fermat_filters[0]))
 
-/* root = floor(sqrt(x)) by Newton's iteration from above. */
+/* All filter moduli divide this, so one remainder gives every residue. */
+#define FERMAT_FILTER_PRODUCT (64UL * 63 * 11 * 17 * 13)
+
+/* Residues of x modulo each filter modulus; false when OpenSSL fails. */
 static bool
-bn_isqrt(BIGNUM *root, const BIGNUM *x, BIGNUM *t, BN_CTX *ctx)
+filter_residues(const BIGNUM *x, unsigned res[NFILTERS])
 {
-	int			bits = BN_num_bits(x);
-	int			s;
-	bool		ok;
+	BN_ULONG	w = BN_mod_word(x, FERMAT_FILTER_PRODUCT);
 
-	/* Small enough for a double: then correct the rounding exactly. */
-	if (bits <= 52)
-	{
-		uint64_t	v = BN_get_word(x);
-		uint64_t	r = (uint64_t) sqrt((double) v);
-
-		while (r > 0 && r * r > v)
-			r--;
-		while ((r + 1) * (r + 1) <= v)
-			r++;
-		return BN_set_word(root, r);
-	}
-
-	/*
-	 * Start Newton's iteration from the square root of the top half of x,
-	 * found the same way: (isqrt(x >> 2s) + 1) << s is never below sqrt(x)
-	 * and already right in its top half, so two or three full-size
-	 * divisions finish the job where a power-of-two start needs a dozen.
-	 */
-	s = bits / 4;
-	BN_CTX_start(ctx);
-	{
-		BIGNUM	   *hi = BN_CTX_get(ctx);
-
-		ok = hi && BN_rshift(hi, x, 2 * s) && bn_isqrt(root, hi, t, ctx) &&
-			BN_add_word(root, 1) && BN_lshift(root, root, s);
-	}
-	BN_CTX_end(ctx);
-	if (!ok)
+	if (w == (BN_ULONG) -1)
 		return false;
+	for (size_t m = 0; m < NFILTERS; m++)
+		res[m] = (unsigned) (w % fermat_filters[m].m);
+	return true;
+}
 
-	/*
-	 * One Newton step from above doubles the correct bits, which lands on
-	 * floor(sqrt(x)) or just above it (never below, by the AM-GM
-	 * inequality); a squaring, much cheaper than another division, finds
-	 * which.  Should the start have been poor, plain iteration finishes.
-	 */
-	if (!BN_div(t, NULL, x, root, ctx) || !BN_add(t, t, root) || !BN_rshift1(t, t) ||
-		!BN_copy(root, t))
-		return false;
-	for (int k = 0; k < 4; k++)
+/*
+ * Clear in 'maybe' the rounds whose a^2 - n is not a square modulo m.  a^2
+ * - n of round i + 1 is that of round i plus 2(a + i) + 1, so the residue
+ * moves by additions alone: no division per round.
+ */
+static void
+filter_rounds(unsigned m, uint64_t squares, unsigned ra, unsigned rb, uint8_t *maybe)
+{
+	unsigned	d = (2 * ra + 1) % m;	/* 2 (a + i) + 1 modulo m */
+
+	for (int i = 0; i < FERMAT_ROUNDS; i++)
 	{
-		if (!BN_sqr(t, root, ctx))
-			return false;
-		if (BN_cmp(t, x) <= 0)
-			return true;
-		if (!BN_sub_word(root, 1))
-			return false;
-	}
-	for (;;)
-	{
-		/* t = (root + x / root) / 2; from above, the first non-decrease is the floor */
-		if (!BN_div(t, NULL, x, root, ctx) || !BN_add(t, t, root) || !BN_rshift1(t, t))
-			return false;
-		if (BN_cmp(t, root) >= 0)
-			return true;
-		if (!BN_copy(root, t))
-			return false;
+		maybe[i] &= (uint8_t) ((squares >> rb) & 1);
+		rb += d;
+		rb -= rb >= m ? m : 0;
+		d += 2;
+		d -= d >= m ? m : 0;
 	}
 }
 
 /*
- * Fermat's method: with a = ceil(sqrt(n)), n = a^2 - b^2 when a^2 - n is a
- * square b^2, and then n = (a - b)(a + b).  Primes chosen close together
- * (|p - q| small compared with n^(1/4)) fall within a few rounds.
+ * Round of Fermat's method that makes a^2 - n a square, or -1.  On entry a
+ * = isqrt(n) + 1 and b2 = a^2 - n; b2 of round i is b2 + i (2a + i).  Only
+ * a round that survives every filter pays for an exact square root (about
+ * one round in 140).  On success b is the root.
+ */
+static int
+fermat_round(const BIGNUM *a, const BIGNUM *b2, BIGNUM *b, BN_CTX *ctx)
+{
+	unsigned	ra[NFILTERS],
+				rb[NFILTERS];
+	uint8_t		maybe[FERMAT_ROUNDS];
+	int			found = -1;
+	BIGNUM	   *t,
+			   *rem;
+
+	if (!filter_residues(a, ra) || !filter_residues(b2, rb))
+		return -1;
+	memset(maybe, 1, sizeof(maybe));
+	for (size_t m = 0; m < NFILTERS; m++)
+		filter_rounds(fermat_filters[m].m, fermat_filters[m].squares, ra[m], rb[m], maybe);
+	BN_CTX_start(ctx);
+	t = BN_CTX_get(ctx);
+	rem = BN_CTX_get(ctx);
+	for (int i = 0; rem != NULL && i < FERMAT_ROUNDS && found < 0; i++)
+	{
+		if (!maybe[i])
+			continue;
+		if (!BN_lshift1(t, a) || !BN_add_word(t, (BN_ULONG) i) ||
+			!BN_mul_word(t, (BN_ULONG) i) || !BN_add(t, t, b2) ||
+			!pc_bn_sqrtrem(b, rem, t, ctx))
+			break;
+		if (BN_is_zero(rem))
+			found = i;
+	}
+	BN_CTX_end(ctx);
+	return found;
+}
+
+/*
+ * Fermat's method: with a = isqrt(n) + 1 (where ZLint starts), n = a^2 - b^2
+ * when a^2 - n is a square b^2, and then n = (a - b)(a + b).  Primes chosen
+ * close together (|p - q| small compared with n^(1/4)) fall within a few
+ * rounds.  The square root's remainder gives the first a^2 - n without a
+ * squaring: (s + 1)^2 - n = 2s + 1 - (n - s^2).
  */
 static void
 check_rsa_fermat(const pc_cert *c, pc_report *r)
@@ -670,86 +725,35 @@ check_rsa_fermat(const pc_cert *c, pc_report *r)
 	BIGNUM	   *n,
 			   *a,
 			   *b2,
-			   *b,
-			   *t,
-			   *a2;
-	int			found = -1;
+			   *b;
+	int			found;
 
 	/* RSASSA-PSS keys (RFC 4055) carry the same modulus */
 	if ((c->spki.type != PC_KEY_RSA && c->spki.type != PC_KEY_RSA_PSS) ||
 		c->spki.rsa_n.n == 0 || (c->spki.rsa_n.p[0] & 0x80))
 		return;
-	ctx = BN_CTX_new();
-	if (!ctx)
+	if ((ctx = pc_bn_ctx()) == NULL)
 		return;
 	BN_CTX_start(ctx);
 	n = BN_CTX_get(ctx);
 	a = BN_CTX_get(ctx);
 	b2 = BN_CTX_get(ctx);
 	b = BN_CTX_get(ctx);
-	t = BN_CTX_get(ctx);
-	a2 = BN_CTX_get(ctx);
-	if (!a2 || !BN_bin2bn(c->spki.rsa_n.p, (int) c->spki.rsa_n.n, n) || BN_is_zero(n))
+	if (b == NULL || !BN_bin2bn(c->spki.rsa_n.p, (int) c->spki.rsa_n.n, n) || BN_is_zero(n) ||
+		!pc_bn_sqrtrem(a, b2, n, ctx) ||
+		!BN_sub(b2, a, b2) || !BN_add(b2, b2, a) || !BN_add_word(b2, 1) ||
+		!BN_add_word(a, 1))
 		goto done;
-	/* a = isqrt(n) + 1 as ZLint starts; b2 = a^2 - n */
-	if (!bn_isqrt(a, n, t, ctx) || !BN_add_word(a, 1) ||
-		!BN_sqr(b2, a, ctx) || !BN_sub(b2, b2, n))
-		goto done;
-	{
-		/* residues of a and b2 = a^2 - n for each filter modulus */
-		unsigned	ra[NFILTERS],
-					rb[NFILTERS];
-
-		for (size_t m = 0; m < NFILTERS; m++)
-		{
-			BN_ULONG	x = BN_mod_word(a, fermat_filters[m].m),
-						y = BN_mod_word(b2, fermat_filters[m].m);
-
-			if (x == (BN_ULONG) -1 || y == (BN_ULONG) -1)
-				goto done;
-			ra[m] = (unsigned) x;
-			rb[m] = (unsigned) y;
-		}
-		for (int i = 0; i < FERMAT_ROUNDS && found < 0; i++)
-		{
-			bool		maybe = true;
-
-			for (size_t m = 0; m < NFILTERS && maybe; m++)
-				maybe = (fermat_filters[m].squares >> rb[m]) & 1;
-			if (maybe)
-			{
-				/* b2 for this round: (a0 + i)^2 - n = b2_0 + i * (2 a0 + i) */
-				if (!BN_copy(t, a) || !BN_lshift1(t, t) || !BN_add_word(t, (BN_ULONG) i) ||
-					!BN_mul_word(t, (BN_ULONG) i) || !BN_add(b, b2, t) ||
-					!bn_isqrt(t, b, a2, ctx) || !BN_sqr(a2, t, ctx))
-					goto done;
-				if (BN_cmp(a2, b) == 0)
-				{
-					found = i;
-					/* leave a = a0 + i and b = sqrt(b2) for the detail */
-					if (!BN_copy(b, t) || !BN_add_word(a, (BN_ULONG) i))
-						goto done;
-				}
-			}
-			/* (a + 1)^2 - n = b2 + 2a + 1, modulo each filter */
-			for (size_t m = 0; m < NFILTERS; m++)
-			{
-				rb[m] = (rb[m] + 2 * ra[m] + 1) % fermat_filters[m].m;
-				ra[m] = (ra[m] + 1) % fermat_filters[m].m;
-			}
-		}
-	}
-	if (found >= 0)
+	found = fermat_round(a, b2, b, ctx);
+	if (found >= 0 && BN_add_word(a, (BN_ULONG) found) && BN_sub(n, a, b))
 	{
 		/* p = a - b, q = a + b; show the smaller factor's size */
-		if (BN_sub(t, a, b))
-			pc_fail(r, "RSA modulus factors by Fermat's method in %d round%s: the primes differ by "
-					"2*%d-bit b, p has %d bits", found + 1, found == 0 ? "" : "s",
-					BN_num_bits(b), BN_num_bits(t));
+		pc_fail(r, "RSA modulus factors by Fermat's method in %d round%s: the primes differ by "
+				"2*%d-bit b, p has %d bits", found + 1, found == 0 ? "" : "s",
+				BN_num_bits(b), BN_num_bits(n));
 	}
 done:
 	BN_CTX_end(ctx);
-	BN_CTX_free(ctx);
 }
 
 /* ---------------------------------------------------------------- table */

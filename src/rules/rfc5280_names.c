@@ -768,14 +768,14 @@ check_dns_label_too_long(const pc_cert *c, pc_report *r)
  * or has no label left of it.
  */
 static bool
-split_registrable(pc_span name, pc_span *sld, pc_span *trd)
+split_registrable(pc_report *r, pc_span name, pc_span *sld, pc_span *trd)
 {
 	size_t		suffix,
 				start;
 
 	if (name.n == 0 || name.n > 253)
 		return false;
-	suffix = pc_public_suffix_at((const char *) name.p, name.n, NULL);
+	suffix = pc_public_suffix(r, name, NULL);
 	if (suffix < 2 || suffix >= name.n)
 		return false;
 	/* the suffix starts after a dot; the SLD ends there */
@@ -806,7 +806,7 @@ check_registrable(const pc_cert *c, pc_report *r, label_problem want)
 		pc_span		sld,
 					trd;
 
-		if (gn.type != PC_GN_DNS || !split_registrable(gn.v, &sld, &trd))
+		if (gn.type != PC_GN_DNS || !split_registrable(r, gn.v, &sld, &trd))
 			continue;
 		if (want == SLD_HYPHEN && sld.n > 0 && (sld.p[0] == '-' || sld.p[sld.n - 1] == '-'))
 			pc_fail(r, "dNSName \"" PC_SPAN_FMT "\": registrable label \"" PC_SPAN_FMT

@@ -14,6 +14,7 @@
 #include "../core/oids.h"
 #include "../core/registry.h"
 
+#include <openssl/types.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -90,10 +91,21 @@ size_t		pc_str_len(uint8_t tag, pc_span v);
  */
 size_t		pc_public_suffix_at(const char *name, size_t n, bool *listed);
 
+/* The same, remembered in the report for the certificate being checked. */
+size_t		pc_public_suffix(pc_report *r, pc_span name, bool *listed);
+
 /*
  * Is the certificate EV: 2.23.140.1.1, or a CA-specific EV policy OID that
  * EVG 1.x allowed (cabf_ev.c)?
  */
 bool		pc_cert_is_ev(const pc_cert *c);
+
+/*
+ * Big numbers (util.c).  pc_bn_ctx is a per-thread BN_CTX kept for reuse
+ * (NULL when OpenSSL cannot allocate one).  pc_bn_sqrtrem sets s to
+ * floor(sqrt(a)) and, when rem is not NULL, rem to a - s^2.
+ */
+BN_CTX	   *pc_bn_ctx(void);
+bool		pc_bn_sqrtrem(BIGNUM *s, BIGNUM *rem, const BIGNUM *a, BN_CTX *ctx);
 
 #endif							/* PC_RULES_H */

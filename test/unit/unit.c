@@ -12,6 +12,8 @@
  * happen, with the test, file and line.
  */
 #include "../../src/core/pc.h"
+#include "../../src/rules/rules.h"
+#include <openssl/bn.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -2415,6 +2417,134 @@ test_fuzz_regressions(void)
 
 /* ---------------------------------------------------------------- engine */
 
+/* ---------------------------------------------------------------- big numbers and memos */
+
+static uint64_t
+xorshift(uint64_t *st)
+{
+	*st ^= *st << 13;
+	*st ^= *st >> 7;
+	*st ^= *st << 17;
+	return *st;
+}
+
+/* s = floor(sqrt(a)) and rem = a - s^2, checked from the definition. */
+static bool
+sqrtrem_right(const BIGNUM *a, BN_CTX *ctx)
+{
+	BIGNUM	   *s = BN_new(),
+			   *rem = BN_new(),
+			   *t = BN_new(),
+			   *u = BN_new();
+	bool		ok = s && rem && t && u && pc_bn_sqrtrem(s, rem, a, ctx) &&
+		BN_sqr(t, s, ctx) && BN_cmp(t, a) <= 0 &&	/* s^2 <= a */
+		BN_sub(u, a, t) && BN_cmp(u, rem) == 0 &&	/* rem = a - s^2 */
+		BN_copy(u, s) && BN_add_word(u, 1) && BN_sqr(t, u, ctx) &&
+		BN_cmp(t, a) > 0;		/* (s + 1)^2 > a */
+
+	BN_free(s);
+	BN_free(rem);
+	BN_free(t);
+	BN_free(u);
+	return ok;
+}
+
+static void
+test_bn_sqrtrem(void)
+{
+	BN_CTX	   *ctx = pc_bn_ctx();
+	BIGNUM	   *a = BN_new();
+	uint64_t	st = 0x9e3779b97f4a7c15ULL;
+	uint8_t		buf[600];
+	int			bad = 0,
+				runs = 0;
+
+	CHECK(ctx != NULL && a != NULL);
+	/* small values, word-size edges, and powers of two with their neighbours */
+	for (uint64_t v = 0; v < 2000; v++)
+	{
+		BN_set_word(a, v);
+		bad += !sqrtrem_right(a, ctx);
+		runs++;
+	}
+	for (int k = 1; k < 4200; k += (k < 140 ? 1 : 37))
+	{
+		for (int d = -1; d <= 1; d++)
+		{
+			BN_zero(a);
+			BN_set_bit(a, k);
+			if (d < 0)
+				BN_sub_word(a, 1);
+			else if (d > 0)
+				BN_add_word(a, 1);
+			bad += !sqrtrem_right(a, ctx);
+			runs++;
+		}
+	}
+	/* perfect squares and their neighbours, then random values of every size */
+	for (int bytes = 1; bytes <= 300; bytes += (bytes < 40 ? 1 : 13))
+	{
+		for (int rep = 0; rep < 6; rep++)
+		{
+			for (int i = 0; i < bytes; i++)
+				buf[i] = (uint8_t) xorshift(&st);
+			BN_bin2bn(buf, bytes, a);
+			bad += !sqrtrem_right(a, ctx);
+			BN_sqr(a, a, ctx);
+			bad += !sqrtrem_right(a, ctx);
+			BN_sub_word(a, 1);
+			bad += !sqrtrem_right(a, ctx);
+			runs += 3;
+		}
+	}
+	CHECKF(bad == 0, "pc_bn_sqrtrem wrong on %d of %d values", bad, runs);
+	BN_set_word(a, 4);
+	BN_set_negative(a, 1);
+	CHECK(!pc_bn_sqrtrem(a, NULL, a, ctx));
+	BN_free(a);
+}
+
+/* The memoised public-suffix lookup answers as the direct one, also past its slots. */
+static void
+test_psl_memo(void)
+{
+	static const char *const names[] = {
+		"www.example.com", "example.co.uk", "a.b.example.co.uk", "city.kawasaki.jp",
+		"www.city.kawasaki.jp", "foo.bar.kawasaki.jp", "localhost", "com", "co.uk", "Example.COM",
+	};
+	char		text[64 * 40];
+	pc_span		span[64];
+	size_t		pos = 0;
+	pc_report	r;
+	pc_finding	items[4];
+	int			bad = 0;
+
+	/* 64 names (twice the memo's slots), each at its own address */
+	for (int i = 0; i < 64; i++)
+	{
+		const char *nm = names[i % 10];
+		int			len = snprintf(text + pos, sizeof(text) - pos, "%s%s", i >= 10 ? "x." : "", nm);
+
+		span[i] = (pc_span) {(const uint8_t *) text + pos, (size_t) len};
+		pos += (size_t) len + 1;
+	}
+	pc_report_init(&r, items, 4);
+	for (int round = 0; round < 3; round++)
+		for (int i = 0; i < 64; i++)
+		{
+			bool		l1,
+						l2;
+			size_t		a = pc_public_suffix(&r, span[i], &l1),
+						b = pc_public_suffix_at((const char *) span[i].p, span[i].n, &l2);
+
+			bad += a != b || l1 != l2;
+		}
+	CHECK_EQ(bad, 0);
+	/* the same address with another length is another name */
+	CHECK_EQ(pc_public_suffix(&r, (pc_span) {span[0].p, 11}, NULL), 4);	/* "www.example" */
+	CHECK_EQ(pc_public_suffix(&r, span[0], NULL), 12);	/* "www.example.com": "com" */
+}
+
 static void
 test_engine(void)
 {
@@ -2916,6 +3046,8 @@ main(int argc, char **argv)
 	test_format_time();
 	test_validity_days();
 	test_engine();
+	test_bn_sqrtrem();
+	test_psl_memo();
 	test_decode_built();
 	test_decode_caps();
 	test_regressions();
