@@ -83,3 +83,24 @@ print("}\t\t\tpsl_index[] = {")
 for h, i in index:
     print("\t{0x%016xULL, %d}," % (h, i))
 print("};")
+
+# Where each range of hashes starts in psl_index, by the top PSL_BUCKET_BITS
+# bits: a lookup searches only its bucket (a few entries) instead of the
+# whole index.
+BITS = 11
+starts = []
+j = 0
+for b in range(1 << BITS):
+    while j < len(index) and (index[j][0] >> (64 - BITS)) < b:
+        j += 1
+    starts.append(j)
+starts.append(len(index))
+print("")
+print("#define PSL_BUCKET_BITS %d" % BITS)
+print("")
+print("/* psl_index[psl_bucket[b] .. psl_bucket[b + 1]) hold the hashes whose top bits are b. */")
+print("static const uint16_t psl_bucket[] = {")
+for k in range(0, len(starts), 12):
+    print("\t" + ", ".join(str(x) for x in starts[k:k + 12]) + ",")
+print("};")
+

@@ -73,10 +73,19 @@ pc_cert_is_ev(const pc_cert *c)
 	if (c->kind & PC_K_EV)
 		return true;
 	for (int i = 0; i < c->npolicy; i++)
+	{
+		pc_span		oid = c->policy[i].oid;
+
+		/* CA/Browser Forum OIDs (2.23.140...) were settled by PC_K_EV */
+		if (oid.n < 6 || oid.p[0] == 0x67)
+			continue;
+		/* about 20 EV rules ask: compare the last octet before the rest */
 		for (size_t k = 0; k < sizeof(ca_ev_policies) / sizeof(ca_ev_policies[0]); k++)
-			if (c->policy[i].oid.n == ca_ev_policies[k].len &&
-				memcmp(c->policy[i].oid.p, ca_ev_policies[k].der, ca_ev_policies[k].len) == 0)
+			if (oid.n == ca_ev_policies[k].len &&
+				oid.p[oid.n - 1] == (uint8_t) ca_ev_policies[k].der[oid.n - 1] &&
+				memcmp(oid.p, ca_ev_policies[k].der, oid.n) == 0)
 				return true;
+	}
 	return false;
 }
 

@@ -35,11 +35,13 @@ static bool
 psl_has(const char *s, size_t n)
 {
 	uint64_t	h = 0xcbf29ce484222325ULL;
-	size_t		lo = 0,
-				hi = sizeof(psl_index) / sizeof(psl_index[0]);
+	size_t		lo,
+				hi;
 
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (uint8_t) s[i]) * 0x100000001b3ULL;
+	lo = psl_bucket[h >> (64 - PSL_BUCKET_BITS)];
+	hi = psl_bucket[(h >> (64 - PSL_BUCKET_BITS)) + 1];
 	while (lo < hi)
 	{
 		size_t		mid = (lo + hi) / 2;
@@ -637,19 +639,16 @@ static const struct
 #define NFILTERS (sizeof(fermat_filters) / sizeof(fermat_filters[0]))
 
 /* All filter moduli divide this, so one remainder gives every residue. */
-#define FERMAT_FILTER_PRODUCT (64UL * 63 * 11 * 17 * 13)
+#define FERMAT_FILTER_PRODUCT (64ULL * 63 * 11 * 17 * 13)
 
-/* Residues of x modulo each filter modulus; false when OpenSSL fails. */
-static bool
-filter_residues(const BIGNUM *x, unsigned res[NFILTERS])
+/* Residues of x modulo each filter modulus. */
+static void
+filter_residues(const uint64_t *x, int n, unsigned res[NFILTERS])
 {
-	BN_ULONG	w = BN_mod_word(x, FERMAT_FILTER_PRODUCT);
+	uint64_t	w = pc_nat_mod_word(x, n, FERMAT_FILTER_PRODUCT);
 
-	if (w == (BN_ULONG) -1)
-		return false;
 	for (size_t m = 0; m < NFILTERS; m++)
 		res[m] = (unsigned) (w % fermat_filters[m].m);
-	return true;
 }
 
 /*
@@ -672,88 +671,83 @@ filter_rounds(unsigned m, uint64_t squares, unsigned ra, unsigned rb, uint8_t *m
 	}
 }
 
-/*
- * Round of Fermat's method that makes a^2 - n a square, or -1.  On entry a
- * = isqrt(n) + 1 and b2 = a^2 - n; b2 of round i is b2 + i (2a + i).  Only
- * a round that survives every filter pays for an exact square root (about
- * one round in 140).  On success b is the root.
- */
-static int
-fermat_round(const BIGNUM *a, const BIGNUM *b2, BIGNUM *b, BN_CTX *ctx)
-{
-	unsigned	ra[NFILTERS],
-				rb[NFILTERS];
-	uint8_t		maybe[FERMAT_ROUNDS];
-	int			found = -1;
-	BIGNUM	   *t,
-			   *rem;
-
-	if (!filter_residues(a, ra) || !filter_residues(b2, rb))
-		return -1;
-	memset(maybe, 1, sizeof(maybe));
-	for (size_t m = 0; m < NFILTERS; m++)
-		filter_rounds(fermat_filters[m].m, fermat_filters[m].squares, ra[m], rb[m], maybe);
-	BN_CTX_start(ctx);
-	t = BN_CTX_get(ctx);
-	rem = BN_CTX_get(ctx);
-	for (int i = 0; rem != NULL && i < FERMAT_ROUNDS && found < 0; i++)
-	{
-		if (!maybe[i])
-			continue;
-		if (!BN_lshift1(t, a) || !BN_add_word(t, (BN_ULONG) i) ||
-			!BN_mul_word(t, (BN_ULONG) i) || !BN_add(t, t, b2) ||
-			!pc_bn_sqrtrem(b, rem, t, ctx))
-			break;
-		if (BN_is_zero(rem))
-			found = i;
-	}
-	BN_CTX_end(ctx);
-	return found;
-}
+/* Room for the modulus and the values Fermat's method derives from it. */
+#define FERMAT_LIMBS (PC_NAT_LIMBS + 2)
 
 /*
  * Fermat's method: with a = isqrt(n) + 1 (where ZLint starts), n = a^2 - b^2
  * when a^2 - n is a square b^2, and then n = (a - b)(a + b).  Primes chosen
  * close together (|p - q| small compared with n^(1/4)) fall within a few
  * rounds.  The square root's remainder gives the first a^2 - n without a
- * squaring: (s + 1)^2 - n = 2s + 1 - (n - s^2).
+ * squaring: (s + 1)^2 - n = 2s + 1 - (n - s^2), and round i's is that plus
+ * i (2a + i).  Filters modulo small numbers reject nearly every round (all
+ * but about 1 in 140) with a few additions; a survivor pays for an exact
+ * square root.  Moduli longer than PC_NAT_LIMBS limbs (16384 bits, twice
+ * the largest key browsers accept) are not examined.
  */
 static void
 check_rsa_fermat(const pc_cert *c, pc_report *r)
 {
-	BN_CTX	   *ctx;
-	BIGNUM	   *n,
-			   *a,
-			   *b2,
-			   *b;
-	int			found;
+	uint64_t	n[FERMAT_LIMBS],
+				a[FERMAT_LIMBS],
+				b2[FERMAT_LIMBS],
+				t[FERMAT_LIMBS],
+				b[FERMAT_LIMBS],
+				rem[FERMAT_LIMBS];
+	unsigned	ra[NFILTERS],
+				rb[NFILTERS];
+	uint8_t		maybe[FERMAT_ROUNDS];
+	int			nn,
+				an,
+				bn;
 
 	/* RSASSA-PSS keys (RFC 4055) carry the same modulus */
 	if ((c->spki.type != PC_KEY_RSA && c->spki.type != PC_KEY_RSA_PSS) ||
 		c->spki.rsa_n.n == 0 || (c->spki.rsa_n.p[0] & 0x80))
 		return;
-	if ((ctx = pc_bn_ctx()) == NULL)
+	nn = pc_nat_from_bytes(n, PC_NAT_LIMBS, c->spki.rsa_n.p, c->spki.rsa_n.n);
+	if (nn <= 0)
 		return;
-	BN_CTX_start(ctx);
-	n = BN_CTX_get(ctx);
-	a = BN_CTX_get(ctx);
-	b2 = BN_CTX_get(ctx);
-	b = BN_CTX_get(ctx);
-	if (b == NULL || !BN_bin2bn(c->spki.rsa_n.p, (int) c->spki.rsa_n.n, n) || BN_is_zero(n) ||
-		!pc_bn_sqrtrem(a, b2, n, ctx) ||
-		!BN_sub(b2, a, b2) || !BN_add(b2, b2, a) || !BN_add_word(b2, 1) ||
-		!BN_add_word(a, 1))
-		goto done;
-	found = fermat_round(a, b2, b, ctx);
-	if (found >= 0 && BN_add_word(a, (BN_ULONG) found) && BN_sub(n, a, b))
+	/* a = s + 1 and b2 = 2s + 1 - (n - s^2), from s = isqrt(n) */
+	an = pc_nat_sqrtrem(a, rem, n, nn);
+	bn = pc_nat_shl(b2, a, an, 1);
+	b2[bn] = 0;
+	bn = pc_nat_add(b2, b2, bn, (const uint64_t[]) {1}, 1);
+	bn = pc_nat_sub(b2, bn, rem, nn + 1);
+	a[an] = 0;
+	an = pc_nat_add(a, a, an, (const uint64_t[]) {1}, 1);
+
+	filter_residues(a, an, ra);
+	filter_residues(b2, bn, rb);
+	memset(maybe, 1, sizeof(maybe));
+	for (size_t m = 0; m < NFILTERS; m++)
+		filter_rounds(fermat_filters[m].m, fermat_filters[m].squares, ra[m], rb[m], maybe);
+
+	for (int i = 0; i < FERMAT_ROUNDS; i++)
 	{
-		/* p = a - b, q = a + b; show the smaller factor's size */
-		pc_fail(r, "RSA modulus factors by Fermat's method in %d round%s: the primes differ by "
-				"2*%d-bit b, p has %d bits", found + 1, found == 0 ? "" : "s",
-				BN_num_bits(b), BN_num_bits(n));
+		int			tn,
+					sn;
+
+		if (!maybe[i])
+			continue;
+		/* t = b2 + i (2a + i) */
+		tn = pc_nat_shl(t, a, an, 1);
+		tn = pc_nat_add(t, t, tn, (const uint64_t[]) {(uint64_t) i}, 1);
+		tn = pc_nat_mul_word(t, tn, (uint64_t) i);
+		tn = pc_nat_add(t, t, tn, b2, bn);
+		sn = pc_nat_sqrtrem(b, rem, t, tn);
+		if (pc_nat_bits(rem, tn + 1) == 0)
+		{
+			/* p = (a + i) - b, q = (a + i) + b; show the smaller factor's size */
+			int			pn = pc_nat_add(t, a, an, (const uint64_t[]) {(uint64_t) i}, 1);
+
+			pn = pc_nat_sub(t, pn, b, sn);
+			pc_fail(r, "RSA modulus factors by Fermat's method in %d round%s: the primes differ by "
+					"2*%d-bit b, p has %d bits", i + 1, i == 0 ? "" : "s",
+					pc_nat_bits(b, sn), pc_nat_bits(t, pn));
+			return;
+		}
 	}
-done:
-	BN_CTX_end(ctx);
 }
 
 /* ---------------------------------------------------------------- table */

@@ -102,10 +102,31 @@ bool		pc_cert_is_ev(const pc_cert *c);
 
 /*
  * Big numbers (util.c).  pc_bn_ctx is a per-thread BN_CTX kept for reuse
- * (NULL when OpenSSL cannot allocate one).  pc_bn_sqrtrem sets s to
- * floor(sqrt(a)) and, when rem is not NULL, rem to a - s^2.
+ * (NULL when OpenSSL cannot allocate one).
  */
 BN_CTX	   *pc_bn_ctx(void);
-bool		pc_bn_sqrtrem(BIGNUM *s, BIGNUM *rem, const BIGNUM *a, BN_CTX *ctx);
+
+/*
+ * Natural numbers in arrays of 64-bit limbs, least significant first
+ * (nat.c), for public values such as RSA moduli.  pc_nat_from_bytes reads
+ * big-endian octets into at most 'max' limbs and returns the limb count, or
+ * -1 when they do not fit.  pc_nat_sqrtrem sets s (room: n / 2 + 2 limbs)
+ * to floor(sqrt(a)) and rem (room: n + 1 limbs; may be NULL) to a - s^2,
+ * and returns s's length, or -1 when a has more than PC_NAT_LIMBS limbs.
+ */
+#define PC_NAT_LIMBS 256
+
+int			pc_nat_from_bytes(uint64_t *a, int max, const uint8_t *p, size_t len);
+int			pc_nat_sqrtrem(uint64_t *s, uint64_t *rem, const uint64_t *a, int n);
+int			pc_nat_bits(const uint64_t *a, int n);
+uint64_t	pc_nat_mod_word(const uint64_t *a, int n, uint64_t m);
+
+/* r = a + b (r: max(an, bn) + 1 limbs; may be a or b); r = a << bits (no
+ * overlap; n + bits / 64 + 1 limbs); a -= b where a >= b.  Lengths out. */
+int			pc_nat_add(uint64_t *r, const uint64_t *a, int an, const uint64_t *b, int bn);
+int			pc_nat_shl(uint64_t *r, const uint64_t *a, int n, int bits);
+int			pc_nat_sub(uint64_t *a, int an, const uint64_t *b, int bn);
+int			pc_nat_mul_word(uint64_t *a, int n, uint64_t w);	/* in place; a: n + 1 limbs */
+bool		pc_nat_to_bn(const uint64_t *a, int n, BIGNUM *out);
 
 #endif							/* PC_RULES_H */

@@ -4,7 +4,6 @@
  */
 #include "rules.h"
 
-#include <math.h>
 #include <openssl/bn.h>
 
 bool
@@ -217,82 +216,4 @@ pc_bn_ctx(void)
 	if (ctx == NULL)
 		ctx = BN_CTX_new();
 	return ctx;
-}
-
-/* floor(sqrt(v)) and the remainder for v < 2^62, by a double and an exact fix. */
-static bool
-sqrtrem_word(BIGNUM *s, BIGNUM *rem, uint64_t v)
-{
-	uint64_t	x = (uint64_t) sqrt((double) v);
-
-	while (x > 0 && x * x > v)
-		x--;
-	while ((x + 1) * (x + 1) <= v)
-		x++;
-	return BN_set_word(s, x) && (rem == NULL || BN_set_word(rem, v - x * x));
-}
-
-/*
- * s = floor(sqrt(a)) and rem = a - s^2, by Zimmermann's divide-and-conquer
- * square root ("Karatsuba Square Root", INRIA RR-3805, 1999): with
- * a = H b^2 + a1 b + a0 and b = 2^k, the root of the top half H gives the top
- * half of the root, and one division of about 3/4 of a's size by half of it
- * gives the rest.  Every level costs a quarter of the one above, so a
- * 2048-bit root costs about one 1024-by-512-bit division: several times
- * cheaper than Newton's iteration, which divides at full size.
- */
-bool
-pc_bn_sqrtrem(BIGNUM *s, BIGNUM *rem, const BIGNUM *a, BN_CTX *ctx)
-{
-	int			bits = BN_num_bits(a);
-	int			k;
-	BIGNUM	   *h,
-			   *a1,
-			   *a0,
-			   *q,
-			   *u,
-			   *r;
-	bool		ok;
-
-	if (BN_is_negative(a))
-		return false;
-	if (bits <= 62)
-		return sqrtrem_word(s, rem, BN_get_word(a));
-
-	/*
-	 * k = floor(bits / 4) keeps H >= 2^(2k-2), so its root is at least
-	 * b / 2; then the estimate below is off by at most one, which the
-	 * correction loops settle (they are loops only for safety).
-	 */
-	k = bits / 4;
-	BN_CTX_start(ctx);
-	h = BN_CTX_get(ctx);
-	a1 = BN_CTX_get(ctx);
-	a0 = BN_CTX_get(ctx);
-	q = BN_CTX_get(ctx);
-	u = BN_CTX_get(ctx);
-	r = BN_CTX_get(ctx);
-	ok = r != NULL &&
-		BN_rshift(h, a, 2 * k) &&
-		BN_rshift(a1, a, k) && BN_mask_bits(a1, k) &&
-		BN_copy(a0, a) && BN_mask_bits(a0, k) &&
-	/* (s', r') of the top half; s is used for s' */
-		pc_bn_sqrtrem(s, r, h, ctx) &&
-	/* (q, u) = divrem(r' b + a1, 2 s') */
-		BN_lshift(r, r, k) && BN_add(r, r, a1) &&
-		BN_lshift1(h, s) && BN_div(q, u, r, h, ctx) &&
-	/* s = s' b + q;  r = u b + a0 - q^2 */
-		BN_lshift(s, s, k) && BN_add(s, s, q) &&
-		BN_lshift(r, u, k) && BN_add(r, r, a0) &&
-		BN_sqr(q, q, ctx) && BN_sub(r, r, q);
-	/* r < 0: the root is one less (r += 2s - 1) */
-	while (ok && BN_is_negative(r))
-		ok = BN_add(r, r, s) && BN_add(r, r, s) && BN_sub_word(r, 1) && BN_sub_word(s, 1);
-	/* r > 2s: one more (r -= 2s + 1) */
-	while (ok && (ok = BN_lshift1(h, s)) && BN_cmp(r, h) > 0)
-		ok = BN_sub(r, r, h) && BN_sub_word(r, 1) && BN_add_word(s, 1);
-	if (ok && rem != NULL)
-		ok = BN_copy(rem, r) != NULL;
-	BN_CTX_end(ctx);
-	return ok;
 }
