@@ -159,6 +159,7 @@ pc_report_init(pc_report *r, pc_finding *items, size_t cap)
 	r->opt = NULL;
 	r->overflow = false;
 	r->psl_used = 0;
+	r->rsa_res_done = false;
 }
 
 /*
@@ -279,6 +280,7 @@ pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 		opt = &none;
 	r->opt = opt;
 	r->psl_used = 0;
+	r->rsa_res_done = false;
 	at = opt->at_set ? opt->at : c->not_before.t;
 
 	for (size_t t = 0; t < pc_rule_table_count; t++)

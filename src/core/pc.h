@@ -609,6 +609,9 @@ typedef struct pc_options
  */
 #define PC_PSL_MEMO 32
 
+/* Number of primes below 752 (BR 6.1.6), whose residues the report keeps. */
+#define PC_SMALL_PRIMES 133
+
 typedef struct pc_psl_memo
 {
 	const uint8_t *p;			/* the name looked up (address and length) */
@@ -628,6 +631,10 @@ typedef struct pc_report
 	/* per-certificate memo, emptied by pc_report_init and pc_lint */
 	uint32_t	psl_used;		/* bit i: psl[i] holds an answer */
 	pc_psl_memo psl[PC_PSL_MEMO];
+	/* the RSA modulus modulo each prime below 752 (cabf_br_profile.c) */
+	bool		rsa_res_done;
+	bool		rsa_res_ok;
+	uint16_t	rsa_res[PC_SMALL_PRIMES];
 } pc_report;
 
 /* Report a violation of the rule being checked, with printf-style detail. */

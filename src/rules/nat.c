@@ -530,6 +530,117 @@ pc_nat_mul_word(uint64_t *a, int n, uint64_t w)
 	return nat_len(a, n + 1);
 }
 
+/* ---------------------------------------------------------------- small primes */
+
+/* The primes below 752 (BR 6.1.6's bound), ascending. */
+const uint16_t pc_small_primes[PC_SMALL_PRIMES] = {
+	2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71,
+	73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151,
+	157, 163, 167, 173, 179, 181, 191, 193, 197, 199, 211, 223, 227, 229, 233,
+	239, 241, 251, 257, 263, 269, 271, 277, 281, 283, 293, 307, 311, 313, 317,
+	331, 337, 347, 349, 353, 359, 367, 373, 379, 383, 389, 397, 401, 409, 419,
+	421, 431, 433, 439, 443, 449, 457, 461, 463, 467, 479, 487, 491, 499, 503,
+	509, 521, 523, 541, 547, 557, 563, 569, 571, 577, 587, 593, 599, 601, 607,
+	613, 617, 619, 631, 641, 643, 647, 653, 659, 661, 673, 677, 683, 691, 701,
+	709, 719, 727, 733, 739, 743, 751
+};
+
+#define MAX_GROUPS 40
+
+/*
+ * The odd primes in groups whose product m fits 64 bits, each with d = m
+ * shifted until its top bit is set (n mod d determines n mod every prime
+ * of the group) and d's reciprocal v = floor((2^128 - 1) / d) - 2^64, so
+ * that a remainder step costs two multiplications instead of a division
+ * (Moller and Granlund, "Improved division by invariant integers", IEEE
+ * TC 60(2), 2011, algorithm 4).  inv[i] = floor((2^64 - 1) / prime i) gives
+ * a prime's residue from the group's.  Built once per thread.
+ */
+typedef struct residue_tables
+{
+	bool		built;
+	int			ngroups;
+	struct
+	{
+		uint64_t	d,
+					v;
+		int			first,
+					count;
+	}			g[MAX_GROUPS];
+	uint64_t	inv[PC_SMALL_PRIMES];
+} residue_tables;
+
+static const residue_tables *
+get_residue_tables(void)
+{
+	static _Thread_local residue_tables t;
+
+	if (!t.built)
+	{
+		int			i = 1;			/* 2 is read off the lowest bit */
+
+		t.ngroups = 0;
+		while (i < PC_SMALL_PRIMES && t.ngroups < MAX_GROUPS)
+		{
+			uint64_t	m = 1,
+						unused;
+			int			first = i;
+
+			while (i < PC_SMALL_PRIMES && m <= UINT64_MAX / pc_small_primes[i])
+				m *= pc_small_primes[i++];
+			t.g[t.ngroups].d = m << __builtin_clzll(m);
+			t.g[t.ngroups].v = div_2by1(~t.g[t.ngroups].d, ~(uint64_t) 0, t.g[t.ngroups].d,
+										&unused);
+			t.g[t.ngroups].first = first;
+			t.g[t.ngroups].count = i - first;
+			t.ngroups++;
+		}
+		for (int k = 0; k < PC_SMALL_PRIMES; k++)
+			t.inv[k] = UINT64_MAX / pc_small_primes[k];
+		t.built = true;
+	}
+	return &t;
+}
+
+/* (u1:u0) mod d for u1 < d, d normalised, v its reciprocal. */
+static inline uint64_t
+rem_preinv(uint64_t u1, uint64_t u0, uint64_t d, uint64_t v)
+{
+	u128		q = (u128) v * u1 + ((u128) (u1 + 1) << 64 | u0);
+	uint64_t	q1 = (uint64_t) (q >> 64),
+				q0 = (uint64_t) q,
+				r = u0 - q1 * d;
+
+	/* without branches: the data decide them at random */
+	r += d & -(uint64_t) (r > q0);
+	r -= d & -(uint64_t) (r >= d);
+	return r;
+}
+
+void
+pc_nat_small_residues(const uint64_t *a, int n, uint16_t *out)
+{
+	const residue_tables *t = get_residue_tables();
+	uint64_t	rg[MAX_GROUPS] = {0};
+
+	n = nat_len(a, n);
+	/* every group's remainder, a limb at a time from the top */
+	for (int i = n - 1; i >= 0; i--)
+		for (int g = 0; g < t->ngroups; g++)
+			rg[g] = rem_preinv(rg[g], a[i], t->g[g].d, t->g[g].v);
+	out[0] = (uint16_t) (n > 0 ? a[0] & 1 : 0);
+	for (int g = 0; g < t->ngroups; g++)
+		for (int k = t->g[g].first; k < t->g[g].first + t->g[g].count; k++)
+		{
+			/* r mod p from r: the estimate is low by at most one */
+			uint64_t	p = pc_small_primes[k],
+						q = (uint64_t) (((u128) rg[g] * t->inv[k]) >> 64),
+						rem = rg[g] - q * p;
+
+			out[k] = (uint16_t) (rem >= p ? rem - p : rem);
+		}
+}
+
 /* As BIGNUMs, for tests. */
 bool
 pc_nat_to_bn(const uint64_t *a, int n, BIGNUM *out)

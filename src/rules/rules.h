@@ -127,6 +127,10 @@ int			pc_nat_add(uint64_t *r, const uint64_t *a, int an, const uint64_t *b, int 
 int			pc_nat_shl(uint64_t *r, const uint64_t *a, int n, int bits);
 int			pc_nat_sub(uint64_t *a, int an, const uint64_t *b, int bn);
 int			pc_nat_mul_word(uint64_t *a, int n, uint64_t w);	/* in place; a: n + 1 limbs */
+
+/* The primes below 752, and a's residue modulo each (nat.c). */
+extern const uint16_t pc_small_primes[PC_SMALL_PRIMES];
+void		pc_nat_small_residues(const uint64_t *a, int n, uint16_t *out);
 bool		pc_nat_to_bn(const uint64_t *a, int n, BIGNUM *out);
 
 #endif							/* PC_RULES_H */

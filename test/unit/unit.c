@@ -2521,6 +2521,48 @@ test_bn_sqrtrem(void)
 	BN_free(a);
 }
 
+/* Residues modulo the primes below 752 (nat.c) agree with OpenSSL's. */
+static void
+test_small_residues(void)
+{
+	BIGNUM	   *a = BN_new();
+	uint64_t	st = 0x2545f4914f6cdd1dULL;
+	uint8_t		buf[PC_NAT_LIMBS * 8];
+	uint64_t	na[PC_NAT_LIMBS];
+	uint16_t	res[PC_SMALL_PRIMES];
+	int			bad = 0;
+
+	for (int bytes = 1; bytes <= PC_NAT_LIMBS * 8; bytes += (bytes < 64 ? 1 : 61))
+	{
+		int			n;
+
+		for (int i = 0; i < bytes; i++)
+			buf[i] = (uint8_t) xorshift(&st);
+		n = pc_nat_from_bytes(na, PC_NAT_LIMBS, buf, (size_t) bytes);
+		BN_bin2bn(buf, bytes, a);
+		pc_nat_small_residues(na, n, res);
+		for (int k = 0; k < PC_SMALL_PRIMES; k++)
+			bad += res[k] != BN_mod_word(a, pc_small_primes[k]);
+	}
+	/* a product of small primes is 0 modulo each of them, and 1 more is 1 */
+	BN_one(a);
+	for (int k = 0; k < PC_SMALL_PRIMES; k += 7)
+		BN_mul_word(a, pc_small_primes[k]);
+	for (int plus = 0; plus <= 1; plus++)
+	{
+		int			len = BN_bn2bin(a, buf);
+		int			n = pc_nat_from_bytes(na, PC_NAT_LIMBS, buf, (size_t) len);
+
+		pc_nat_small_residues(na, n, res);
+		for (int k = 0; k < PC_SMALL_PRIMES; k++)
+			bad += res[k] != BN_mod_word(a, pc_small_primes[k]) ||
+				(k % 7 == 0 && res[k] != (uint16_t) plus);
+		BN_add_word(a, 1);
+	}
+	CHECK_EQ(bad, 0);
+	BN_free(a);
+}
+
 /* The memoised public-suffix lookup answers as the direct one, also past its slots. */
 static void
 test_psl_memo(void)
@@ -3065,6 +3107,7 @@ main(int argc, char **argv)
 	test_engine();
 	test_bn_sqrtrem();
 	test_psl_memo();
+	test_small_residues();
 	test_decode_built();
 	test_decode_caps();
 	test_regressions();
