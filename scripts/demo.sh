@@ -118,6 +118,9 @@ EOF
 
 heading "1. A trigger refuses the incident-1 precertificate" \
 	"profcheck.enforce('der') lints every inserted or changed certificate before it is stored." \
+	"By default it judges by the rules in force now (what is issued now must meet today's rules);" \
+	"the sample certificates were issued in 2019-2021, so this trigger loads them as history with" \
+	"'at=notbefore': each is judged by the rules in force at its notBefore." \
 	"The IV precertificate of 2019-10-02 has only C and CN in its subject: the error names every" \
 	"violated rule, and the DETAIL gives one line per finding (SQLSTATE 23514, check_violation)."
 show <<-EOF
@@ -127,20 +130,29 @@ show <<-EOF
 	    signed timestamptz NOT NULL DEFAULT now()
 	);
 	CREATE TRIGGER issuance_lint BEFORE INSERT OR UPDATE ON issuance
-	    FOR EACH ROW EXECUTE FUNCTION profcheck.enforce('der');
+	    FOR EACH ROW EXECUTE FUNCTION profcheck.enforce('der', 'at=notbefore');
 
 	-- The incident-1 precertificate: refused (VERBOSITY verbose shows the SQLSTATE too).
 	\set VERBOSITY verbose
 	INSERT INTO issuance (der) SELECT der FROM fixture WHERE name = '$INCIDENT1';
 	\set VERBOSITY default
 
-	-- A good OV certificate: accepted.
+	-- A good OV certificate of 2021 (397 days): accepted by the rules of 2021.
 	INSERT INTO issuance (der) SELECT der FROM fixture WHERE name = '$GOOD';
 	SELECT id, profcheck.subject(der) AS subject FROM issuance;
+
+	-- The default trigger judges at now(): the same certificate issued today breaks
+	-- today's validity limit (200 days from 2026-03-15, 100 from 2027-03-15, 47 from 2029-03-15).
+	CREATE TABLE issuance_today (der bytea NOT NULL);
+	CREATE TRIGGER issuance_today_lint BEFORE INSERT ON issuance_today
+	    FOR EACH ROW EXECUTE FUNCTION profcheck.enforce('der');
+	INSERT INTO issuance_today SELECT der FROM fixture WHERE name = '$GOOD';
 EOF
 expect "rows in issuance" "$(value "SELECT count(*) FROM issuance")" 1
 expect "incident 1 stored" \
 	"$(value "SELECT count(*) FROM issuance i JOIN fixture f USING (der) WHERE f.name = '$INCIDENT1'")" 0
+expect "the 2021 certificate stored by the default trigger today" \
+	"$(value "SELECT count(*) FROM issuance_today")" 0
 
 # ---------------------------------------------------------------- 2. CHECK
 

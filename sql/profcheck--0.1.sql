@@ -266,7 +266,7 @@ SELECT pg_catalog.pg_extension_config_dump('profcheck.audit_log', '');
 SELECT pg_catalog.pg_extension_config_dump('profcheck.audit_log_id_seq', '');
 
 COMMENT ON FUNCTION profcheck.enforce() IS
-  'BEFORE INSERT OR UPDATE FOR EACH ROW trigger. Arguments: column name, optional threshold (default error) or audit[:severity], optional profile name (its version in force now). Rejects with SQLSTATE 23514 listing every violated rule; audit mode records findings in profcheck.audit_log instead.';
+  'BEFORE INSERT OR UPDATE FOR EACH ROW trigger. Arguments: column name, optional threshold (default error) or audit[:severity], optional profile name; anywhere after the column, at=now (default), at=notbefore or at=<timestamptz>: the instant at which rule windows and the profile version are judged. Rejects with SQLSTATE 23514 listing every violated rule; audit mode records findings in profcheck.audit_log instead.';
 
 -- Reporting: a findings store for large tables, the incident summary, the
 -- CCADB appendix and compliance views.

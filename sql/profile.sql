@@ -200,9 +200,12 @@ SELECT version, created_by, note FROM profcheck.profile WHERE name = 'Cisco VPN'
 SELECT name, version, effective_from FROM profcheck.profile_current ORDER BY name;
 
 -- ------------------------------------------------------------ enforce: reject mode
+-- The trigger judges the built-in rules and picks the profile version at one
+-- instant: now() by default.  These tables judge at a fixed instant of the
+-- 398-day era, so the outcome does not depend on the day the suite runs.
 CREATE TABLE issued (id int PRIMARY KEY, der bytea);
 CREATE TRIGGER issued_profile BEFORE INSERT OR UPDATE ON issued
-  FOR EACH ROW EXECUTE FUNCTION profcheck.enforce('der', 'error', 'Cisco VPN');
+  FOR EACH ROW EXECUTE FUNCTION profcheck.enforce('der', 'error', 'Cisco VPN', 'at=2026-03-14 12:00:00+00');
 INSERT INTO issued SELECT 1, der FROM fixture WHERE name = 'good_ov_2021';
 INSERT INTO issued SELECT 2, der FROM fixture WHERE name = 'incident_vpn_1';
 INSERT INTO issued SELECT 3, der FROM fixture WHERE name = 'good_dv_2021';
@@ -219,7 +222,7 @@ INSERT INTO issued_unknown SELECT der FROM fixture WHERE name = 'good_ov_2021';
 -- ------------------------------------------------------------ enforce: audit mode
 CREATE TABLE issued_audit (serial text PRIMARY KEY, der bytea);
 CREATE TRIGGER issued_audit BEFORE INSERT OR UPDATE ON issued_audit
-  FOR EACH ROW EXECUTE FUNCTION profcheck.enforce('der', 'audit', 'Cisco VPN');
+  FOR EACH ROW EXECUTE FUNCTION profcheck.enforce('der', 'audit', 'Cisco VPN', 'at=2026-03-14 12:00:00+00');
 INSERT INTO issued_audit SELECT profcheck.serial(der), der FROM fixture
  WHERE name IN ('incident_vpn_1', 'good_ov_2021', 'good_dv_2021');
 SELECT count(*) AS stored FROM issued_audit;
@@ -239,7 +242,7 @@ REVOKE INSERT ON issued_audit FROM pc_test_user;
 -- Audit without a profile, at a chosen level.
 CREATE TABLE issued_audit2 (der bytea);
 CREATE TRIGGER t BEFORE INSERT ON issued_audit2
-  FOR EACH ROW EXECUTE FUNCTION profcheck.enforce('der', 'audit:error');
+  FOR EACH ROW EXECUTE FUNCTION profcheck.enforce('der', 'at=2026-03-14 12:00:00+00', 'audit:error');
 INSERT INTO issued_audit2 SELECT der FROM fixture WHERE name = 'bad_validity_399_days_2021';
 SELECT relation, row_key, rule, severity, profile, profile_version FROM profcheck.audit_log
  WHERE relation = 'issued_audit2'::regclass ORDER BY rule;
@@ -254,6 +257,15 @@ INSERT INTO issued_bad_mode VALUES ('\x00');
 SET ROLE pc_test_admin;
 SELECT profcheck.define_profile('Cisco VPN', '{"suspended": true}', 'suspended pending review') AS v3;
 RESET ROLE;
+-- By default the trigger applies the version in force now: the suspension.
+-- (Built-in rules judged now depend on the day the suite runs: only the
+-- profile's verdict is shown.)
+CREATE TABLE issued_now (der bytea);
+CREATE TRIGGER t BEFORE INSERT ON issued_now
+  FOR EACH ROW EXECUTE FUNCTION profcheck.enforce('der', 'error', 'Cisco VPN');
+SELECT pg_temp.try($$INSERT INTO issued_now SELECT der FROM fixture WHERE name = 'good_ov_2021'$$)
+       ~ '^23514: .* under profile "Cisco VPN" v3: (.*, )?e_profile_suspended(,|$)' AS refused_as_suspended;
+-- A trigger judging at an instant before the suspension applies the version of that instant.
 INSERT INTO issued SELECT 4, der FROM fixture WHERE name = 'good_ov_2021';
 SELECT rule, source FROM profcheck.lint((SELECT der FROM fixture WHERE name = 'good_ov_2021'), now(), 'Cisco VPN')
  WHERE source LIKE 'profile%';
@@ -288,6 +300,6 @@ SELECT c.relname FROM pg_extension e, unnest(e.extconfig) AS x(cfg) JOIN pg_clas
  WHERE e.extname = 'profcheck' ORDER BY 1;
 
 REVOKE SELECT ON fixture FROM pc_test_admin, pc_test_user;
-DROP TABLE issued, issued_unknown, issued_audit, issued_audit2, issued_bad_mode, fixture;
+DROP TABLE issued, issued_unknown, issued_audit, issued_audit2, issued_bad_mode, issued_now, fixture;
 DROP ROLE pc_test_admin;
 DROP ROLE pc_test_user;

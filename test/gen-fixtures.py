@@ -64,6 +64,20 @@ OID_CT_SCT_LIST = ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2")
 
 SERVER_AUTH = ExtendedKeyUsageOID.SERVER_AUTH
 CLIENT_AUTH = ExtendedKeyUsageOID.CLIENT_AUTH
+CODE_SIGNING = ExtendedKeyUsageOID.CODE_SIGNING
+TIME_STAMPING = ExtendedKeyUsageOID.TIME_STAMPING
+EMAIL_PROTECTION = ExtendedKeyUsageOID.EMAIL_PROTECTION
+OCSP_SIGNING = ExtendedKeyUsageOID.OCSP_SIGNING
+PRECERT_SIGNING = ObjectIdentifier("1.3.6.1.4.1.11129.2.4.4")
+
+# Policies of the other CA/Browser Forum requirements: Code Signing BR
+# 9.3.4 (code signing, timestamping) and S/MIME BR 7.1.6.1
+POLICY_CODE_SIGNING = ObjectIdentifier("2.23.140.1.4.1")
+POLICY_TIMESTAMPING = ObjectIdentifier("2.23.140.1.4.2")
+POLICY_SMIME_MV_STRICT = ObjectIdentifier("2.23.140.1.5.1.3")
+
+# id-on-SmtpUTF8Mailbox (RFC 8398)
+OID_SMTP_UTF8_MAILBOX = ObjectIdentifier("1.3.6.1.5.5.7.8.9")
 
 # AlgorithmIdentifier encodings (BR 7.1.3.2), used to build SHA-1 by hand
 ALGID_SHA256_RSA = bytes.fromhex("300d06092a864886f70d01010b0500")
@@ -1003,6 +1017,155 @@ def build_ca_defects(root, keys):
         "BC critical cA=FALSE")
 
 
+def build_scope_fixtures(root, ca, keys):
+    """
+    One certificate of each kind that is not a TLS server certificate
+    (requirements 0.4): code signing, timestamping, S/MIME, OCSP responder,
+    client authentication only, a precertificate signing CA.  Each is
+    judged by its own scope, so the TLS subscriber rules must not fire on
+    it, although it breaks several of them (validity, SAN, CN, policies).
+    The *_as_tls twins are the same certificates with the EKU changed to
+    serverAuth: TLS subscribers, on which those rules do fire.
+    """
+    rsa_key = keys["leaf-rsa2048"]
+    nb = utc(2021, 6, 1)
+    org = (NameOID.ORGANIZATION_NAME, "profcheck Subscriber Kft.")
+
+    def eku_ext(ekus, critical=False):
+        return (x509.ExtendedKeyUsage(list(ekus)), critical)
+
+    def leaf_exts(ekus, sans, policy_oids, eku_critical=False,
+                  key_encipherment=False):
+        exts = [(key_usage(digital_signature=True,
+                           key_encipherment=key_encipherment), True),
+                eku_ext(ekus, eku_critical),
+                (x509.SubjectKeyIdentifier.from_public_key(
+                    rsa_key.public_key()), False),
+                (x509.AuthorityKeyIdentifier
+                 .from_issuer_subject_key_identifier(ca.ski), False),
+                (authority_information_access(ca), False)]
+        if sans:
+            exts.append((x509.SubjectAlternativeName(sans), False))
+        if policy_oids:
+            exts.append((policies(*policy_oids), False))
+        exts.append((crl_distribution_points(ca.crl_url), False))
+        return exts
+
+    def with_eku(exts, ekus):
+        critical = [c for v, c in exts if v.oid == ExtensionOID.EXTENDED_KEY_USAGE][0]
+        return set_ext(exts, x509.ExtendedKeyUsage(list(ekus)), critical)
+
+    def leaf(name, subject, exts, days, fires, note, tls_fires, tls_note):
+        na = valid_for_days(nb, days)
+        add(name, issue(ca, subject, rsa_key.public_key(), fixed_serial(name),
+                        nb, na, exts), fires, note)
+        if tls_note is not None:
+            twin = name.replace("_2021", "_as_tls_2021")
+            add(twin, issue(ca, subject, rsa_key.public_key(),
+                            fixed_serial(twin), nb, na,
+                            with_eku(exts, [SERVER_AUTH])),
+                tls_fires, tls_note)
+
+    long_tls = list(RULES_398) + [R_825_DAYS]
+
+    # Code signing (CSBR 7.1.2.3): EKU codeSigning, the CSBR policy, no SAN,
+    # three years.
+    leaf("scope_code_signing_2021",
+         make_name(C_HU, L_BUDAPEST, org, cn("profcheck Subscriber Kft.")),
+         leaf_exts([CODE_SIGNING], None, [POLICY_CODE_SIGNING]), 1095,
+         [], "Code signing leaf 2021: EKU codeSigning, CSBR policy, no SAN, "
+         "1095 days; not TLS",
+         long_tls + [R_SAN_MISSING, R_CN_NOT_FROM_SAN],
+         "scope_code_signing_2021 with EKU serverAuth instead: a TLS "
+         "subscriber without SAN, 1095 days")
+
+    # The same without any EKU: in Mozilla's TLS scope (MRSP 1.1 counts a
+    # certificate without EKU), so judged as a TLS subscriber.
+    name = "scope_no_eku_2021"
+    add(name, issue(ca, make_name(C_HU, L_BUDAPEST, org,
+                                  cn("profcheck Subscriber Kft.")),
+                    rsa_key.public_key(), fixed_serial(name), nb,
+                    valid_for_days(nb, 1095),
+                    drop_ext(leaf_exts([CODE_SIGNING], None,
+                                       [POLICY_CODE_SIGNING]),
+                             ExtensionOID.EXTENDED_KEY_USAGE)),
+        long_tls + [R_SAN_MISSING, R_CN_NOT_FROM_SAN],
+        "scope_code_signing_2021 without EKU: a TLS subscriber by MRSP 1.1 "
+        "(no EKU), without SAN, 1095 days")
+
+    # Timestamping (RFC 3161 2.3: EKU timeStamping only, critical).
+    leaf("scope_timestamping_2021",
+         make_name(C_HU, org, cn("profcheck Test TSA 1")),
+         leaf_exts([TIME_STAMPING], None, [POLICY_TIMESTAMPING],
+                   eku_critical=True), 1095,
+         [], "Timestamping leaf 2021: EKU timeStamping (critical), CSBR "
+         "timestamping policy, no SAN, 1095 days; not TLS",
+         long_tls + [R_SAN_MISSING, R_CN_NOT_FROM_SAN],
+         "scope_timestamping_2021 with EKU serverAuth (critical) instead: a "
+         "TLS subscriber without SAN, 1095 days")
+
+    # S/MIME mailbox-validated strict (SBR 7.1.2.3): EKU emailProtection,
+    # rfc822Name SAN, a name that is no DNS name, two years.
+    mailbox = [x509.RFC822Name("alice@example.com")]
+    leaf("scope_smime_2021",
+         make_name(C_HU, cn("Alice Example")),
+         leaf_exts([EMAIL_PROTECTION], mailbox, [POLICY_SMIME_MV_STRICT],
+                   key_encipherment=True), 730,
+         [], "S/MIME leaf 2021: EKU emailProtection, SAN rfc822Name, policy "
+         "2.23.140.1.5.1.3, CN is a person's name, 730 days; not TLS",
+         list(RULES_398) + [R_CN_NOT_FROM_SAN],
+         "scope_smime_2021 with EKU serverAuth instead: a TLS subscriber "
+         "whose SAN has no dNSName and whose CN is not in it, 730 days")
+
+    # S/MIME by an otherName id-on-SmtpUTF8Mailbox alone (RFC 8398), no
+    # S/MIME policy: requirements 0.4 counts it as S/MIME too.
+    utf8_mailbox = x509.OtherName(OID_SMTP_UTF8_MAILBOX,
+                                  der_tlv(0x0c, "bob@example.com".encode()))
+    leaf("scope_smime_utf8_mailbox_2021",
+         make_name(C_HU, cn("Bob Example")),
+         leaf_exts([EMAIL_PROTECTION], [utf8_mailbox], None,
+                   key_encipherment=True), 730,
+         [], "S/MIME leaf 2021: EKU emailProtection, SAN otherName "
+         "SmtpUTF8Mailbox only, no policy, 730 days; not TLS",
+         None, None)
+
+    # Client authentication only: not a TLS server certificate (MRSP 1.1).
+    leaf("scope_client_auth_2021",
+         make_name(C_HU, org, cn("device-0001")),
+         leaf_exts([CLIENT_AUTH], None, None), 1095,
+         [], "Client-auth-only leaf 2021: EKU clientAuth, no SAN, no "
+         "policies, 1095 days; not TLS", None, None)
+
+    # Delegated OCSP responder (BR 7.1.2.8): EKU OCSPSigning only,
+    # id-pkix-ocsp-nocheck, no CP, no CRLDP, no AIA, no SAN.
+    exts = [(key_usage(digital_signature=True), True),
+            eku_ext([OCSP_SIGNING]),
+            (x509.OCSPNoCheck(), False),
+            (x509.SubjectKeyIdentifier.from_public_key(
+                rsa_key.public_key()), False),
+            (x509.AuthorityKeyIdentifier
+             .from_issuer_subject_key_identifier(ca.ski), False)]
+    leaf("scope_ocsp_responder_2021",
+         make_name(C_HU, (NameOID.ORGANIZATION_NAME, "profcheck Test"),
+                   cn("profcheck Test TLS CA 1 OCSP Responder")),
+         exts, 365, [], "Delegated OCSP responder of TLS CA 1, 2021: EKU "
+         "OCSPSigning, ocsp-nocheck, no CP/CRLDP/AIA/SAN, 365 days",
+         None, None)
+
+    # Precertificate signing CA (RFC 6962 3.1, BR 7.1.2.4): the good sub-CA
+    # profile with EKU precertificate signing only.
+    key = keys["test-ca-2"]
+    name = "scope_precert_signing_ca_2021"
+    subject = make_name(C_HU, (NameOID.ORGANIZATION_NAME, "profcheck Test"),
+                        cn("profcheck Test Precertificate Signing CA"))
+    exts = set_ext(ca_extensions(root, key),
+                   x509.ExtendedKeyUsage([PRECERT_SIGNING]), False)
+    add(name, issue(root, subject, key.public_key(), fixed_serial(name),
+                    nb, utc(2031, 6, 1), exts), [],
+        "Precertificate signing CA 2021 from the root: the good sub-CA "
+        "profile with EKU 1.3.6.1.4.1.11129.2.4.4 only")
+
+
 def build_byte_fixtures(good_dv_2021):
     """The bare TBSCertificate and inputs that are not certificates."""
     cert = x509.load_der_x509_certificate(good_dv_2021)
@@ -1049,6 +1212,7 @@ def main():
     build_subject_defects(ca, keys)
     build_other_defects(ca, keys)
     build_ca_defects(root, keys)
+    build_scope_fixtures(root, ca, keys)
     build_byte_fixtures(good_dv_2021)
 
     check_outputs()

@@ -1134,6 +1134,28 @@ decode_tbs(pc_der *outer, pc_cert *c, pc_error *err)
 
 /* ---------------------------------------------------------------- kind */
 
+/*
+ * Does the SAN hold an otherName of type id-on-SmtpUTF8Mailbox (RFC 9598)?
+ * S/MIME BR 7.1.2.3 names mailboxes by rfc822Name or by this otherName.
+ */
+static bool
+san_has_smtp_utf8_mailbox(const pc_cert *c)
+{
+	static const uint8_t oid[] = {0x06, sizeof(OID_ON_SMTP_UTF8) - 1};
+	pc_gn_iter	it;
+	pc_gn		gn;
+
+	if (!(c->san_types & (1u << PC_GN_OTHER)))
+		return false;
+	pc_gn_begin(&it, c->san);
+	while (pc_gn_next(&it, &gn))
+		if (gn.type == PC_GN_OTHER && gn.v.n >= sizeof(OID_ON_SMTP_UTF8) + 1 &&
+			memcmp(gn.v.p, oid, 2) == 0 &&
+			memcmp(gn.v.p + 2, OID_ON_SMTP_UTF8, sizeof(OID_ON_SMTP_UTF8) - 1) == 0)
+			return true;
+	return false;
+}
+
 static void
 classify(pc_cert *c)
 {
@@ -1161,7 +1183,8 @@ classify(pc_cert *c)
 		if (has_eku && c->eku_mask == PC_EKU_OCSP_SIGNING)
 			k |= PC_K_OCSP;
 		if ((c->eku_mask & PC_EKU_EMAIL) &&
-			((c->san_types & (1u << PC_GN_RFC822)) || (c->policy_mask & PC_POL_SMIME)))
+			((c->san_types & (1u << PC_GN_RFC822)) || (c->policy_mask & PC_POL_SMIME) ||
+			 san_has_smtp_utf8_mailbox(c)))
 			k |= PC_K_SMIME;
 		if ((c->eku_mask & PC_EKU_CODE_SIGNING) && !(c->eku_mask & PC_EKU_SERVER_AUTH))
 			k |= PC_K_CODE_SIGNING;

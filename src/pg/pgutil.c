@@ -9,6 +9,7 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/fmgroids.h"
@@ -150,6 +151,22 @@ pc_run_once(pc_run *run, const uint8_t *buf, size_t len, bytea *issuer, pc_optio
 	pc_lint_der(buf, len, opt, run->cert, &run->report);
 }
 
+/*
+ * The decoded certificate (about 22 kB, past palloc's chunk limit, so a
+ * malloc and free per row) lives in one buffer per backend, allocated once:
+ * a run never nests inside another, and its caller is done with run->cert
+ * before the next run starts.
+ */
+static pc_cert *
+cert_buffer(int which)
+{
+	static pc_cert *buffers[2];
+
+	if (buffers[which] == NULL)
+		buffers[which] = MemoryContextAlloc(TopMemoryContext, sizeof(pc_cert));
+	return buffers[which];
+}
+
 void
 pc_run_lint(pc_run *run, const uint8_t *buf, size_t len, bytea *issuer, pc_options *opt)
 {
@@ -158,8 +175,8 @@ pc_run_lint(pc_run *run, const uint8_t *buf, size_t len, bytea *issuer, pc_optio
 	if (opt == NULL)
 		opt = &none;
 	opt->interrupt = pc_check_interrupts;
-	run->cert = palloc(sizeof(pc_cert));
-	run->issuer = issuer ? palloc(sizeof(pc_cert)) : NULL;
+	run->cert = cert_buffer(0);
+	run->issuer = issuer ? cert_buffer(1) : NULL;
 	pc_report_init(&run->report, run->few, PC_FEW_FINDINGS);
 	pc_run_once(run, buf, len, issuer, opt);
 	if (run->report.overflow)

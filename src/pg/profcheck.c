@@ -10,6 +10,7 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -26,6 +27,7 @@
 #include "utils/typcache.h"
 
 #include "../core/pc.h"
+#include "enforce.h"
 #include "pgutil.h"
 
 PG_MODULE_MAGIC;
@@ -173,11 +175,144 @@ pc_sql_ruleset_version(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- enforce */
 
+/*
+ * at=<timestamptz literal>: read with the timestamptz input function (a
+ * literal without a zone is in the session's TimeZone).  Its error becomes
+ * one that names the trigger; only data exceptions (class 22) are caught,
+ * and the caught error is re-raised at once, so nothing is resumed.
+ */
+static TimestampTz
+pc_enforce_parse_instant(const Trigger *tg, const char *arg, const char *value)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	TimestampTz ts = 0;
+
+	PG_TRY();
+	{
+		ts = DatumGetTimestampTz(DirectFunctionCall3(timestamptz_in, CStringGetDatum(value),
+													 ObjectIdGetDatum(InvalidOid),
+													 Int32GetDatum(-1)));
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_DATA_EXCEPTION)
+			PG_RE_THROW();
+		FlushErrorState();
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid instant \"%s\" in trigger \"%s\"", arg, tg->tgname),
+				 errdetail("%s", edata->message),
+				 errhint("Use at=now (the default), at=notbefore, or at= followed by a timestamptz literal such as at=2026-03-15 00:00:00+00.")));
+	}
+	PG_END_TRY();
+	if (TIMESTAMP_NOT_FINITE(ts))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid instant \"%s\" in trigger \"%s\"", arg, tg->tgname),
+				 errdetail("The instant must be finite."),
+				 errhint("Use at=now (the default), at=notbefore, or at= followed by a timestamptz literal such as at=2026-03-15 00:00:00+00.")));
+	return ts;
+}
+
+void
+pc_enforce_args_read(const Trigger *tg, pc_enforce_args *args)
+{
+	int			npos = 0;
+
+	memset(args, 0, sizeof(*args));
+	args->at = PC_AT_NOW;
+	if (tg->tgnargs < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("profcheck.enforce() takes a column name, an optional threshold and an optional profile"),
+				 errhint("CREATE TRIGGER ... EXECUTE FUNCTION profcheck.enforce('der', 'error'), optionally with 'at=notbefore' or 'at=<timestamptz>' after the column.")));
+	args->column = tg->tgargs[0];
+	for (int i = 1; i < tg->tgnargs; i++)
+	{
+		const char *a = tg->tgargs[i];
+
+		if (pg_strncasecmp(a, "at=", 3) != 0)
+		{
+			if (npos == 0)
+				args->mode = a;
+			else if (npos == 1)
+				args->profile = a;
+			else
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("profcheck.enforce() takes a column name, an optional threshold and an optional profile"),
+						 errhint("CREATE TRIGGER ... EXECUTE FUNCTION profcheck.enforce('der', 'error'), optionally with 'at=notbefore' or 'at=<timestamptz>' after the column.")));
+			npos++;
+			continue;
+		}
+		if (args->at_arg != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("more than one at= argument in trigger \"%s\"", tg->tgname),
+					 errhint("Give at=now, at=notbefore or at=<timestamptz> once.")));
+		args->at_arg = a;
+		if (pg_strcasecmp(a + 3, "now") == 0)
+			args->at = PC_AT_NOW;
+		else if (pg_strcasecmp(a + 3, "notbefore") == 0)
+			args->at = PC_AT_NOTBEFORE;
+		else
+		{
+			args->at = PC_AT_FIXED;
+			args->at_fixed = pc_enforce_parse_instant(tg, a, a + 3);
+		}
+	}
+}
+
+bool
+pc_enforce_instant(const pc_enforce_args *args, TimestampTz *ts)
+{
+	switch (args->at)
+	{
+		case PC_AT_NOW:
+			*ts = GetCurrentTransactionStartTimestamp();
+			return true;
+		case PC_AT_FIXED:
+			*ts = args->at_fixed;
+			return true;
+		case PC_AT_NOTBEFORE:
+			break;
+	}
+	return false;
+}
+
+char *
+pc_enforce_judged_hint(const pc_enforce_args *args)
+{
+	switch (args->at)
+	{
+		case PC_AT_NOW:
+			return psprintf("Judged by the rules in force at the start of the transaction (%s), not at the certificate's notBefore; the trigger argument at=notbefore judges at notBefore.",
+							args->at_arg ? "at=now" : "at=now, the default");
+		case PC_AT_FIXED:
+			return psprintf("Judged by the rules in force at %s (trigger argument \"%s\"), not at the certificate's notBefore.",
+							timestamptz_to_str(args->at_fixed), args->at_arg);
+		case PC_AT_NOTBEFORE:
+			break;
+	}
+	return NULL;
+}
+
 PG_FUNCTION_INFO_V1(pc_sql_enforce);
 
 /*
  * profcheck.enforce(): BEFORE INSERT OR UPDATE ... FOR EACH ROW trigger.
- * TG_ARGV: column name, then optional threshold (default 'error').
+ * TG_ARGV: column name, then optional threshold (default 'error'), then
+ * optional profile; an at=now (default), at=notbefore or at=<timestamptz>
+ * argument anywhere after the column chooses the instant the rule windows
+ * are judged at (see enforce.h).
+ *
+ * By default the rules in force at the transaction's start apply: what is
+ * being issued now must meet today's rules, and a backdated notBefore does
+ * not escape them.  at=notbefore is for historic loads.
  *
  * Rejects a row whose certificate has findings at or above the threshold
  * with SQLSTATE 23514, naming the rules, one DETAIL line per finding.  An
@@ -191,9 +326,11 @@ pc_sql_enforce(PG_FUNCTION_ARGS)
 	TriggerData *trig = (TriggerData *) fcinfo->context;
 	Trigger    *tg;
 	HeapTuple	row;
-	const char *colname;
+	pc_enforce_args args;
 	pc_severity threshold = PC_ERROR;
 	bytea	   *cert;
+	pc_options	opt = {0};
+	TimestampTz at;
 	pc_run		run;
 	StringInfoData rules,
 				detail;
@@ -212,30 +349,26 @@ pc_sql_enforce(PG_FUNCTION_ARGS)
 	tg = trig->tg_trigger;
 	row = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
 
-	if (tg->tgnargs < 1 || tg->tgnargs > 3)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("profcheck.enforce() takes a column name, an optional threshold and an optional profile"),
-				 errhint("CREATE TRIGGER ... EXECUTE FUNCTION profcheck.enforce('der', 'error')")));
+	pc_enforce_args_read(tg, &args);
 	/* BEGIN profile hook (src/pg/profile.c): a profile argument or audit mode */
-	if (tg->tgnargs == 3 || (tg->tgnargs == 2 && strncmp(tg->tgargs[1], "audit", 5) == 0))
-	{
-		extern Datum pc_profile_enforce(FunctionCallInfo fcinfo);
-
-		return pc_profile_enforce(fcinfo);
-	}
+	if (args.profile != NULL || (args.mode != NULL && strncmp(args.mode, "audit", 5) == 0))
+		return pc_profile_enforce(fcinfo, &args);
 	/* END profile hook */
-	colname = tg->tgargs[0];
-	if (tg->tgnargs >= 2 && !pc_severity_parse(tg->tgargs[1], &threshold))
+	if (args.mode != NULL && !pc_severity_parse(args.mode, &threshold))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid threshold \"%s\" in trigger \"%s\"", tg->tgargs[1], tg->tgname),
+				 errmsg("invalid threshold \"%s\" in trigger \"%s\"", args.mode, tg->tgname),
 				 errhint("Use one of info, notice, warn, error, fatal, or audit[:severity].")));
 
 	cert = pc_trigger_certificate(trig, row);
 	if (cert == NULL)
 		return PointerGetDatum(row);
-	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL, NULL);
+	if (pc_enforce_instant(&args, &at))
+	{
+		opt.at = pc_unix_seconds(at);
+		opt.at_set = true;
+	}
+	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL, &opt);
 
 	initStringInfo(&rules);
 	initStringInfo(&detail);
@@ -251,13 +384,18 @@ pc_sql_enforce(PG_FUNCTION_ARGS)
 		nviol++;
 	}
 	if (nviol > 0)
+	{
+		char	   *hint = pc_enforce_judged_hint(&args);
+
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("certificate in column \"%s\" of table \"%s\" violates %d profcheck rule%s: %s",
-						colname, RelationGetRelationName(trig->tg_relation), nviol,
+						args.column, RelationGetRelationName(trig->tg_relation), nviol,
 						nviol == 1 ? "" : "s", rules.data),
 				 errdetail_internal("%s", detail.data),
+				 hint ? errhint("%s", hint) : 0,
 				 errtableconstraint(trig->tg_relation, tg->tgname)));
+	}
 	return PointerGetDatum(row);
 }
 

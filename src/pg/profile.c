@@ -23,6 +23,7 @@
 
 #include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
@@ -46,12 +47,11 @@
 #include "utils/timestamp.h"
 
 #include "../core/pc.h"
+#include "enforce.h"
 #include "pgutil.h"
 #include "../core/profile.h"
 
 #define PCP_ADMIN_ROLE		"profcheck_admin"
-
-Datum		pc_profile_enforce(FunctionCallInfo fcinfo);
 
 /* ---------------------------------------------------------------- reading a definition */
 
@@ -986,21 +986,28 @@ pcp_row_key(Relation rel, HeapTuple row)
 }
 
 /*
- * TG_ARGV: column, threshold or 'audit[:severity]', [profile].
+ * TG_ARGV: column, threshold or 'audit[:severity]', [profile], and the
+ * at= option, read by pc_enforce_args_read() (profcheck.c).
  * Reject mode raises 23514 like the plain trigger; audit mode records the
  * findings at or above the level (default warn) in profcheck.audit_log and
  * lets the row through.
+ *
+ * The built-in rules and the profile version are judged at the same
+ * instant: the transaction's start by default (at=now), the fixed instant
+ * of at=<timestamptz>, or with at=notbefore the certificate's notBefore
+ * (the profile version as lint(cert, profile) picks it: at notBefore, or
+ * now for bytes that do not decode).
  */
 Datum
-pc_profile_enforce(FunctionCallInfo fcinfo)
+pc_profile_enforce(FunctionCallInfo fcinfo, const pc_enforce_args *args)
 {
 	TriggerData *trig = (TriggerData *) fcinfo->context;
 	Trigger    *tg = trig->tg_trigger;
 	Relation	rel = trig->tg_relation;
 	HeapTuple	row = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
-	const char *colname = tg->tgargs[0];
-	const char *mode = tg->tgnargs >= 2 ? tg->tgargs[1] : "error";
-	const char *profname = tg->tgnargs >= 3 ? tg->tgargs[2] : NULL;
+	const char *colname = args->column;
+	const char *mode = args->mode ? args->mode : "error";
+	const char *profname = args->profile;
 	bool		audit = false;
 	pc_severity threshold = PC_ERROR;
 	bytea	   *cert;
@@ -1010,6 +1017,9 @@ pc_profile_enforce(FunctionCallInfo fcinfo)
 	pcp_rows	rows = {0};
 	int			nviol = 0;
 	const char *under = "";
+	TimestampTz at_ts;
+	bool		at_set;
+	int64_t		at = 0;
 	StringInfoData rules,
 				detail;
 
@@ -1033,18 +1043,33 @@ pc_profile_enforce(FunctionCallInfo fcinfo)
 	if (cert == NULL)
 		return PointerGetDatum(row);
 
-	/* The profile's current version: the one in force now. */
+	at_set = pc_enforce_instant(args, &at_ts);
+	if (at_set)
+		at = pc_unix_seconds(at_ts);
+
+	/* The profile's version in force at the instant the rules are judged at. */
 	if (profname)
 	{
 		MemoryContext outer = CurrentMemoryContext;
 		bool		isnull;
-		Oid			argtypes[1] = {TEXTOID};
-		Datum		args[1] = {PointerGetDatum(cstring_to_text(profname))};
+		Oid			argtypes[2] = {TEXTOID, TIMESTAMPTZOID};
+		Datum		qargs[2];
 
+		if (!at_set)
+		{
+			pc_cert    *c = palloc(sizeof(pc_cert));
+			pc_error	err;
+
+			at_ts = pc_decode((const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), c, &err) ?
+				pc_timestamptz_of(c->not_before.t) : GetCurrentTransactionStartTimestamp();
+			pfree(c);
+		}
+		qargs[0] = PointerGetDatum(cstring_to_text(profname));
+		qargs[1] = TimestampTzGetDatum(at_ts);
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "SPI_connect failed");
-		if (SPI_execute_with_args("SELECT p.version, p.definition FROM profcheck.profile_at($1, pg_catalog.now()) p",
-								  1, argtypes, args, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		if (SPI_execute_with_args("SELECT p.version, p.definition FROM profcheck.profile_at($1, $2) p",
+								  2, argtypes, qargs, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
 			elog(ERROR, "could not look up profile \"%s\"", profname);
 		(void) SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 		if (isnull)
@@ -1067,7 +1092,8 @@ pc_profile_enforce(FunctionCallInfo fcinfo)
 			: psprintf(" under profile \"%s\" v%d", profname, version);
 	}
 
-	pcp_lint_value((const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL, p, no_version, &rows);
+	pcp_lint_value((const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), at_set ? &at : NULL,
+				   p, no_version, &rows);
 
 	if (audit)
 	{
@@ -1124,12 +1150,17 @@ pc_profile_enforce(FunctionCallInfo fcinfo)
 		nviol++;
 	}
 	if (nviol > 0)
+	{
+		char	   *hint = pc_enforce_judged_hint(args);
+
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("certificate in column \"%s\" of table \"%s\" violates %d profcheck rule%s%s: %s",
 						colname, RelationGetRelationName(rel), nviol, nviol == 1 ? "" : "s",
 						under, rules.data),
 				 errdetail_internal("%s", detail.data),
+				 hint ? errhint("%s", hint) : 0,
 				 errtableconstraint(rel, tg->tgname)));
+	}
 	return PointerGetDatum(row);
 }

@@ -92,8 +92,8 @@ const pc_rule pc_rules_apple[] = {
 		.description = "Apple: TLS server certificate issued from 2020-09-01 should be valid for at most 397 days."},
 	{.name = "w_ct_sct_policy_count_unsatisfied", .severity = PC_NOTICE, .source = "Apple",
 		.citation = "https://support.apple.com/en-us/HT205280", .from = PC_DATE(2018, 10, 15),
-		.scope = SCOPE_SUB, .exclude = PC_K_PRECERT, .check = check_sct_count,
-		.description = "Apple CT policy: a certificate should embed SCTs from 2, 3, 4 or 5 distinct logs by lifetime (<15, <27, <39 months, longer). Reported as a notice, as ZLint does despite the w_ name, since SCTs may also come by OCSP or TLS."},
+		.scope = SCOPE_TLS_SUB, .exclude = PC_K_PRECERT | PC_K_SMIME | PC_K_CODE_SIGNING, .check = check_sct_count,
+		.description = "Apple CT policy: a TLS server certificate should embed SCTs from 2, 3, 4 or 5 distinct logs by lifetime (<15, <27, <39 months, longer). Reported as a notice, as ZLint does despite the w_ name, since SCTs may also come by OCSP or TLS. Not applied to S/MIME, code-signing or other non-TLS leaves (ZLint applies it to every subscriber certificate)."},
 };
 
 PC_RULE_TABLE_END(apple);
