@@ -249,8 +249,10 @@ say "insert benchmark: $BENCH_COPY_N rows by COPY, $BENCH_INSERT_N single-row IN
 	COPY (SELECT der FROM clean ORDER BY i) TO '$WORK/clean.copy' (FORMAT binary);
 	CREATE TABLE ins_plain (id bigint GENERATED ALWAYS AS IDENTITY, der bytea NOT NULL);
 	CREATE TABLE ins_trig (id bigint GENERATED ALWAYS AS IDENTITY, der bytea NOT NULL);
+	-- the corpus is historic: judge it at notBefore, as a CA loading its
+	-- history would (the default, now(), applies today's validity limits)
 	CREATE TRIGGER enforce BEFORE INSERT OR UPDATE ON ins_trig
-		FOR EACH ROW EXECUTE FUNCTION profcheck.enforce('der');
+		FOR EACH ROW EXECUTE FUNCTION profcheck.enforce('der', 'at=notbefore');
 	VACUUM ANALYZE clean;
 EOF
 copy_n=$("${PSQL[@]}" -At -c "SELECT count(*) FROM clean")

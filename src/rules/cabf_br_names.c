@@ -161,8 +161,13 @@ parse_ip_text(pc_span s, uint8_t out[16], size_t *len)
 {
 	char		buf[64];
 
-	if (s.n == 0 || s.n >= sizeof(buf) || memchr(s.p, '\0', s.n))
+	if (s.n == 0 || s.n >= sizeof(buf))
 		return false;
+	/* an address is hex digits, dots and colons: most names fail at once */
+	for (size_t i = 0; i < s.n; i++)
+		if (!((s.p[i] >= '0' && s.p[i] <= '9') || (s.p[i] >= 'a' && s.p[i] <= 'f') ||
+			  (s.p[i] >= 'A' && s.p[i] <= 'F') || s.p[i] == '.' || s.p[i] == ':'))
+			return false;
 	memcpy(buf, s.p, s.n);
 	buf[s.n] = '\0';
 	if (inet_pton(AF_INET, buf, out) == 1)

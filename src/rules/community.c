@@ -416,7 +416,7 @@ check_utf8_latin1_mixup(const pc_cert *c, pc_report *r)
 		uint32_t	cp,
 					prev = 0;
 
-		if (!text_attribute(a->oid) || !string_tag(a->vtag))
+		if (!text_attribute(a->oid) || !string_tag(a->vtag) || pc_str_ascii(a->vtag, a->value))
 			continue;
 		while (pc_str_next(a->vtag, a->value, &pos, &cp, NULL))
 		{
@@ -523,13 +523,24 @@ check_whitespace(const pc_name *n, pc_report *r, const char *which, bool leading
 		/* the X.520 name attributes under id-at (2.5.4.x) */
 		if (a->oid.n != 3 || a->oid.p[0] != 0x55 || a->oid.p[1] != 0x04 || !string_tag(a->vtag))
 			continue;
-		while (pc_str_next(a->vtag, a->value, &pos, &cp, NULL))
+		if (leading)
 		{
-			if (!any)
-				first = cp;
-			last = cp;
-			any = true;
+			any = pc_str_next(a->vtag, a->value, &pos, &cp, NULL);
+			first = any ? cp : 0;
 		}
+		else if (a->value.n > 0 && a->vtag != PC_T_BMPSTRING && a->vtag != PC_T_UNIVERSALSTRING &&
+				 (a->vtag != PC_T_UTF8STRING || a->value.p[a->value.n - 1] < 0x80))
+		{
+			/* the last octet is the last character: no need to decode the rest */
+			any = true;
+			last = a->value.p[a->value.n - 1];
+		}
+		else
+			while (pc_str_next(a->vtag, a->value, &pos, &cp, NULL))
+			{
+				last = cp;
+				any = true;
+			}
 		if (any && is_space(leading ? first : last))
 		{
 			char		oid[64];

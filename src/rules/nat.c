@@ -79,11 +79,19 @@ pc_nat_from_bytes(uint64_t *a, int max, const uint8_t *p, size_t len)
 	for (int i = 0; i < n; i++)
 	{
 		size_t		end = len - 8 * (size_t) i;
-		size_t		start = end >= 8 ? end - 8 : 0;
 		uint64_t	w = 0;
 
-		for (size_t k = start; k < end; k++)
-			w = w << 8 | p[k];
+		if (end >= 8)
+		{
+			/* a whole big-endian limb */
+			memcpy(&w, p + end - 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			w = __builtin_bswap64(w);
+#endif
+		}
+		else
+			for (size_t k = 0; k < end; k++)
+				w = w << 8 | p[k];
 		a[i] = w;
 	}
 	return n;

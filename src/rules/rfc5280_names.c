@@ -53,6 +53,9 @@ check_attr_length(const pc_cert *c, pc_report *r, const char *oid, size_t oidlen
 
 		if (a->oid.n != oidlen || memcmp(a->oid.p, oid, oidlen) != 0 || !pc_is_string_tag(a->vtag))
 			continue;
+		/* every encoding takes at least an octet per character */
+		if (a->value.n <= max)
+			continue;
 		len = pc_str_len(a->vtag, a->value);
 		if (len > max)
 			pc_fail(r, "subject %s is %zu characters long, more than %zu",
@@ -150,7 +153,7 @@ check_not_printable_characters(const pc_cert *c, pc_report *r)
 		size_t		pos = 0;
 		uint32_t	cp;
 
-		if (!pc_is_string_tag(a->vtag))
+		if (!pc_is_string_tag(a->vtag) || pc_str_ascii(a->vtag, a->value))
 			continue;
 		while (pc_str_next(a->vtag, a->value, &pos, &cp, NULL))
 			if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))

@@ -78,6 +78,13 @@ int64_t		pc_add_months(int64_t t, int months);
  */
 bool		pc_str_next(uint8_t tag, pc_span v, size_t *pos, uint32_t *cp, bool *bad);
 
+/*
+ * Is the value, read as pc_str_next reads it, printable ASCII only (U+0020
+ * to U+007E, one octet each)?  A fast answer for rules that look for other
+ * characters.
+ */
+bool		pc_str_ascii(uint8_t tag, pc_span v);
+
 /* Number of characters of a directory string value, counted as pc_str_next reads it. */
 size_t		pc_str_len(uint8_t tag, pc_span v);
 

@@ -101,6 +101,17 @@ pc_validity_over(const pc_cert *c, pc_report *r, int64_t days)
 }
 
 bool
+pc_str_ascii(uint8_t tag, pc_span v)
+{
+	if (tag == PC_T_BMPSTRING || tag == PC_T_UNIVERSALSTRING)
+		return false;
+	for (size_t i = 0; i < v.n; i++)
+		if (v.p[i] < 0x20 || v.p[i] > 0x7e)
+			return false;
+	return true;
+}
+
+bool
 pc_str_next(uint8_t tag, pc_span v, size_t *pos, uint32_t *cp, bool *bad)
 {
 	size_t		i = *pos;
