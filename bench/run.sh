@@ -21,6 +21,8 @@
 #                        the workers launched; 0 skips that extra run
 #   BENCH_CORPUS         corpus file (default bench/data/corpus.bin)
 #   BENCH_NO_INSTALL     1: skip make/make install (the extension is installed already)
+#   BENCH_LEADER         off (default): parallel_leader_participation for the
+#                        2-worker scans (on: the leader scans too, 3 processes)
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -150,7 +152,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 fmt() { printf "%'d" "$1" 2>/dev/null || printf '%s' "$1"; }
 
 SERIAL="SET max_parallel_workers_per_gather = 0;"
-PARALLEL="SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0; SET parallel_leader_participation = on;"
+# The leader does not scan beside its 2 workers by default: on a 2-core
+# machine a third scanning process only competes for the same cores, so
+# "2 workers" would measure 3 processes on 2 cores (BENCH_LEADER=on to let it).
+BENCH_LEADER=${BENCH_LEADER:-off}
+PARALLEL="SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0; SET parallel_leader_participation = $BENCH_LEADER;"
 
 # ---------------------------------------------------------------- load
 
@@ -339,7 +345,7 @@ report() {
 		echo "**Warning: $SO changed during the run (reinstalled by someone else?): the SQL figures may mix builds.**"
 	echo "Load average (1/5/15 min) at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg): the machine is shared."
 	echo "Settings: shared_buffers $BENCH_SHARED_BUFFERS, jit off, fsync off, synchronous_commit off (scripts/pgtmp.sh);" \
-		"parallel runs force parallel_setup_cost = parallel_tuple_cost = 0, min_parallel_table_scan_size = 0."
+		"parallel runs force parallel_setup_cost = parallel_tuple_cost = 0, min_parallel_table_scan_size = 0, parallel_leader_participation = $BENCH_LEADER."
 }
 mkdir -p bench/data
 report | tee bench/data/last-run.md

@@ -13,7 +13,9 @@
  */
 #include "../../src/core/pc.h"
 #include "../../src/rules/rules.h"
+#include "../../src/core/weakkeys.h"
 #include <openssl/bn.h>
+#include <openssl/evp.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -2563,6 +2565,92 @@ test_small_residues(void)
 	BN_free(a);
 }
 
+/*
+ * Fermat's rule against its definition: for n = x (x + 2d), Fermat's method
+ * reaches a = x + d after a - (isqrt(n) + 1) + 1 rounds, so the rule must
+ * fire exactly when that is at most 100.  x is odd, random and 512 to 2048
+ * bits long; d is chosen to land just inside and just outside 100 rounds.
+ */
+static void
+test_fermat_rule(void)
+{
+	const pc_rule *rule = pc_rule_find("e_rsa_fermat_factorization");
+	BN_CTX	   *ctx = BN_CTX_new();
+	BIGNUM	   *x = BN_new(),
+			   *y = BN_new(),
+			   *n = BN_new(),
+			   *d = BN_new(),
+			   *t = BN_new();
+	uint64_t	st = 0x94d049bb133111ebULL;
+	static uint8_t nbytes[PC_NAT_LIMBS * 8 + 1],
+				xb[300];
+	int			bad = 0,
+				fired = 0,
+				runs = 0;
+
+	CHECK(rule != NULL);
+	if (rule == NULL)
+		return;
+	for (int bits = 512; bits <= 2048; bits += 512)
+		for (int want = 1; want <= 130; want += (want < 95 ? 47 : 1))
+		{
+			uint64_t	na[PC_NAT_LIMBS],
+						ns[PC_NAT_LIMBS / 2 + 3];
+			int			len,
+						nn,
+						sn;
+			long		rounds;
+			pc_report	r;
+			pc_finding	items[4];
+
+			if (want > 103 && want < 125)
+				continue;
+			for (int i = 0; i < bits / 8; i++)
+				xb[i] = (uint8_t) xorshift(&st);
+			xb[0] |= 0x80;
+			xb[bits / 8 - 1] |= 1;
+			BN_bin2bn(xb, bits / 8, x);
+			/* d ~ sqrt(2 (want - 1) x) puts x + d about want - 1 steps past isqrt(n) + 1 */
+			BN_mul_word(BN_copy(t, x), (BN_ULONG) (2 * (want - 1) + 1));
+			len = BN_bn2bin(t, nbytes);
+			nn = pc_nat_from_bytes(na, PC_NAT_LIMBS, nbytes, (size_t) len);
+			sn = pc_nat_sqrtrem(ns, NULL, na, nn);
+			pc_nat_to_bn(ns, sn, d);
+			/* n = x (x + 2d) */
+			BN_lshift1(t, d);
+			BN_add(y, x, t);
+			BN_mul(n, x, y, ctx);
+			/* rounds = (x + d) - (isqrt(n) + 1) + 1 */
+			len = BN_bn2bin(n, nbytes);
+			nn = pc_nat_from_bytes(na, PC_NAT_LIMBS, nbytes, (size_t) len);
+			sn = pc_nat_sqrtrem(ns, NULL, na, nn);
+			pc_nat_to_bn(ns, sn, t);
+			BN_add(y, x, d);
+			BN_sub(t, y, t);
+			rounds = (long) BN_get_word(t);
+			/* as an INTEGER's content: a leading zero keeps it positive */
+			memmove(nbytes + 1, nbytes, (size_t) len);
+			nbytes[0] = 0;
+			memset(scratch, 0, sizeof(*scratch));
+			scratch->spki.type = PC_KEY_RSA;
+			scratch->spki.rsa_n = (pc_span) {nbytes, (size_t) len + 1};
+			pc_report_init(&r, items, 4);
+			r.cur = rule;
+			rule->check(scratch, &r);
+			bad += (r.n > 0) != (rounds <= 100);
+			fired += r.n > 0;
+			runs++;
+		}
+	CHECKF(bad == 0, "Fermat rule wrong on %d of %d moduli", bad, runs);
+	CHECK(fired > 0 && fired < runs);	/* both outcomes were exercised */
+	BN_free(x);
+	BN_free(y);
+	BN_free(n);
+	BN_free(d);
+	BN_free(t);
+	BN_CTX_free(ctx);
+}
+
 /* The memoised public-suffix lookup answers as the direct one, also past its slots. */
 static void
 test_psl_memo(void)
@@ -3083,6 +3171,278 @@ test_bounded_time(void)
 
 /* ---------------------------------------------------------------- main */
 
+/* ---------------------------------------------------------------- weak keys */
+
+static bool
+collect_fp(void *arg, const uint8_t fp[PC_WK_FP_LEN])
+{
+	pc_weak_keys *s = arg;
+
+	return pc_wk_add(s, 2048, fp);
+}
+
+/* A pc_options.weak_key that records what it was asked. */
+typedef struct wk_probe
+{
+	const pc_weak_keys *set;
+	int			calls;
+	unsigned	bits;
+} wk_probe;
+
+static bool
+probe_lookup(void *arg, unsigned bits, const uint8_t fp[10])
+{
+	wk_probe   *p = arg;
+
+	p->calls++;
+	p->bits = bits;
+	return pc_wk_contains(p->set, bits, fp);
+}
+
+/* SHA-1 of a text, last 10 octets: the format's definition, done directly. */
+static void
+sha1_tail(const char *text, uint8_t out[PC_WK_FP_LEN])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0;
+
+	if (EVP_Digest(text, strlen(text), md, &mdlen, EVP_sha1(), NULL) != 1 || mdlen != 20)
+	{
+		fprintf(stderr, "SHA-1 unavailable\n");
+		exit(2);
+	}
+	memcpy(out, md + 10, PC_WK_FP_LEN);
+}
+
+static void
+test_weak_keys(void)
+{
+	static const char good[] =
+		"# openssl-blacklist format\n"
+		"00005890bc78bcbee3ca\n"
+		"\n"
+		"  00005C9C49FD31E889A3\r\n"
+		"# a comment in the middle\n"
+		"0000d80c186767f2473a\t\n"
+		"00005890bc78bcbee3ca\n"
+		"ffffffffffffffffffff";	/* no newline at the end */
+	static const struct
+	{
+		const char *text;
+		unsigned long line;
+		const char *shown;
+	}			bad[] = {
+		{"# fine\n00005890bc78bcbee3ca\nnot a key\n", 3, "\"not a key\""},
+		{"00005890bc78bcbee3c\n", 1, "\"00005890bc78bcbee3c\""},
+		{"00005890bc78bcbee3ca0\n", 1, "\"00005890bc78bcbee3ca0\""},
+		{"00005890bc78bcbee3cg\n", 1, "\"00005890bc78bcbee3cg\""},
+		{"\n\n0x005890bc78bcbee3ca\n", 3, "\"0x005890bc78bcbee3ca\""},
+		{"00005890bc78bcbee3ca # comment\n", 1, "# comment"},
+		{"00005890bc78 bcbee3ca\n", 1, "\"00005890bc78 bcbee3ca\""},
+		{"0000\x01" "890bc78bcbee3ca\n", 1, "\\x01"},
+	};
+	/* the br_profile TLS fixtures' key, by `openssl x509 -modulus | sha1sum` */
+	static const char fixture_fp_hex[] = "5a151f81f4cff12bfc1b";
+	uint8_t		fp[PC_WK_FP_LEN],
+				want[PC_WK_FP_LEN],
+				fixture_fp[PC_WK_FP_LEN],
+				other[PC_WK_FP_LEN] = {0};
+	pc_weak_keys set,
+				empty;
+	pc_wk_error err;
+	long		n;
+
+	cur_test = "weak keys";
+
+	/* the parser: keys in order, comments, blank lines, CRLF, upper case */
+	pc_wk_init(&set, NULL, NULL);
+	memset(&err, 0, sizeof(err));
+	n = pc_wk_parse(good, strlen(good), collect_fp, &set, &err);
+	CHECK_EQ(n, 5);
+	CHECK_EQ(pc_wk_count(&set), 5);
+	CHECK(!set.sorted);
+	unhex("00005c9c49fd31e889a3", fp, sizeof(fp));
+	CHECK(pc_wk_contains(&set, 2048, fp));	/* unsorted: found by scanning */
+	pc_wk_sort(&set);
+	CHECK(set.sorted);
+	CHECK_EQ(pc_wk_count(&set), 4);	/* the repeated key is kept once */
+	CHECK(pc_wk_contains(&set, 2048, fp));
+	CHECK(!pc_wk_contains(&set, 4096, fp));
+	unhex("ffffffffffffffffffff", fp, sizeof(fp));
+	CHECK(pc_wk_contains(&set, 2048, fp));
+	unhex("0000d80c186767f2473a", fp, sizeof(fp));
+	CHECK(pc_wk_lookup(&set, 2048, fp));
+	unhex("0000d80c186767f2473b", fp, sizeof(fp));
+	CHECK(!pc_wk_lookup(&set, 2048, fp));
+	CHECK(!pc_wk_contains(&set, 2048, other));
+	pc_wk_free(&set);
+	CHECK_EQ(pc_wk_count(&set), 0);
+
+	/* malformed lines: refused with their number, nothing after them read */
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+	{
+		pc_wk_init(&set, NULL, NULL);
+		memset(&err, 0, sizeof(err));
+		n = pc_wk_add_text(&set, 2048, bad[i].text, strlen(bad[i].text), &err);
+		CHECKF(n == -1, "bad list %zu: parse returned %ld", i, n);
+		CHECKF(err.line == bad[i].line, "bad list %zu: line %lu, want %lu", i, err.line, bad[i].line);
+		CHECK_HAS(err.msg, bad[i].shown);
+		pc_wk_free(&set);
+	}
+	/* an empty list is fine and has no keys */
+	pc_wk_init(&set, NULL, NULL);
+	CHECK_EQ(pc_wk_add_text(&set, 2048, "", 0, &err), 0);
+	CHECK_EQ(pc_wk_add_text(&set, 2048, "# only a comment\n\n", 18, &err), 0);
+	pc_wk_free(&set);
+
+	/* many keys: binary search finds each, and nothing else */
+	pc_wk_init(&set, NULL, NULL);
+	for (uint32_t i = 0; i < 5000; i++)
+	{
+		uint8_t		k[PC_WK_FP_LEN] = {0};
+
+		k[0] = (uint8_t) (i * 2654435761u >> 24);
+		k[8] = (uint8_t) (i >> 8);
+		k[9] = (uint8_t) i;
+		pc_wk_add(&set, i % 2 ? 2048 : 4096, k);
+	}
+	pc_wk_sort(&set);
+	{
+		int			found = 0,
+					wrong = 0;
+
+		for (uint32_t i = 0; i < 5000; i++)
+		{
+			uint8_t		k[PC_WK_FP_LEN] = {0};
+
+			k[0] = (uint8_t) (i * 2654435761u >> 24);
+			k[8] = (uint8_t) (i >> 8);
+			k[9] = (uint8_t) i;
+			found += pc_wk_contains(&set, i % 2 ? 2048 : 4096, k);
+			wrong += pc_wk_contains(&set, i % 2 ? 4096 : 2048, k);
+		}
+		CHECK_EQ(found, 5000);
+		CHECK_EQ(wrong, 0);
+	}
+	pc_wk_free(&set);
+
+	/* the fingerprint: "Modulus=" + upper-case hex without leading zeros */
+	{
+		static const uint8_t n1[] = {0x00, 0x0a, 0xbc};
+		static const uint8_t n2[] = {0x00, 0x00, 0xab, 0xcd};
+
+		CHECK(pc_wk_fingerprint(n1, sizeof(n1), fp));
+		sha1_tail("Modulus=ABC\n", want);
+		CHECK(memcmp(fp, want, PC_WK_FP_LEN) == 0);
+		CHECK(pc_wk_fingerprint(n2, sizeof(n2), fp));
+		sha1_tail("Modulus=ABCD\n", want);
+		CHECK(memcmp(fp, want, PC_WK_FP_LEN) == 0);
+	}
+
+	/* the rule, through the engine, on a 2025 TLS certificate */
+	{
+		size_t		len,
+					len23,
+					lenec;
+		uint8_t    *der = load_fixture("br_profile/good_tls_2025", &len);
+		uint8_t    *der23 = load_fixture("br_profile/bad_aia_no_ocsp_2023", &len23);
+		uint8_t    *ec = load_fixture("br_profile/good_ec_p256_2025", &lenec);
+		pc_options	opt = {0};
+		wk_probe	probe = {0};
+		pc_report	r;
+		char		hex[2 * PC_WK_FP_LEN + 1];
+		char	   *text;
+		const pc_finding *f;
+
+		if (der == NULL || der23 == NULL || ec == NULL)
+		{
+			CHECKF(false, "br_profile fixtures missing");
+			free(der);
+			free(der23);
+			free(ec);
+			return;
+		}
+		unhex(fixture_fp_hex, fixture_fp, sizeof(fixture_fp));
+
+		/* our fingerprint of the decoded modulus is openssl's */
+		pc_report_init(&r, items, items_cap);
+		pc_lint_der(der, len, NULL, scratch, &r);
+		CHECK(scratch->spki.type == PC_KEY_RSA && scratch->spki.bits == 2048);
+		CHECK(pc_wk_fingerprint(scratch->spki.rsa_n.p, scratch->spki.rsa_n.n, fp));
+		CHECK(memcmp(fp, fixture_fp, PC_WK_FP_LEN) == 0);
+		CHECK(finding(&r, "e_debian_weak_key") == NULL);	/* no lookup */
+
+		/* a list that holds the key, as the CLI loads it */
+		text = xmalloc(64);
+		snprintf(text, 64, "# test\n%s\n", fixture_fp_hex);
+		pc_wk_init(&set, NULL, NULL);
+		CHECK_EQ(pc_wk_add_text(&set, 2048, text, strlen(text), &err), 1);
+		pc_wk_sort(&set);
+		free(text);
+		probe.set = &set;
+		opt.weak_key = probe_lookup;
+		opt.weak_key_arg = &probe;
+
+		pc_report_init(&r, items, items_cap);
+		pc_lint_der(der, len, &opt, scratch, &r);
+		f = finding(&r, "e_debian_weak_key");
+		CHECK(f != NULL);
+		CHECK_EQ(probe.calls, 1);
+		CHECK_EQ(probe.bits, 2048);
+		if (f != NULL)
+		{
+			CHECK_EQ(f->severity, PC_ERROR);
+			for (int i = 0; i < PC_WK_FP_LEN; i++)
+				snprintf(hex + 2 * i, 3, "%02x", fixture_fp[i]);
+			CHECK_HAS(f->detail, hex);
+			CHECK_HAS(f->detail, "2048");
+		}
+
+		/* the same key issued in 2023, before the rule: quiet unless judged in 2025 */
+		probe.calls = 0;
+		pc_report_init(&r, items, items_cap);
+		pc_lint_der(der23, len23, &opt, scratch, &r);
+		CHECK(finding(&r, "e_debian_weak_key") == NULL);
+		CHECK_EQ(probe.calls, 0);
+		opt.at = PC_DATE(2025, 6, 1);
+		opt.at_set = true;
+		pc_report_init(&r, items, items_cap);
+		pc_lint_der(der23, len23, &opt, scratch, &r);
+		CHECK(finding(&r, "e_debian_weak_key") != NULL);
+		opt.at_set = false;
+
+		/* an EC key is never looked up */
+		probe.calls = 0;
+		pc_report_init(&r, items, items_cap);
+		pc_lint_der(ec, lenec, &opt, scratch, &r);
+		CHECK(finding(&r, "e_debian_weak_key") == NULL);
+		CHECK_EQ(probe.calls, 0);
+
+		/* a list without the key, and one with it under another size: quiet */
+		pc_wk_init(&empty, NULL, NULL);
+		pc_wk_add(&empty, 2048, other);
+		pc_wk_add(&empty, 4096, fixture_fp);
+		pc_wk_sort(&empty);
+		opt.weak_key = pc_wk_lookup;
+		opt.weak_key_arg = &empty;
+		pc_report_init(&r, items, items_cap);
+		pc_lint_der(der, len, &opt, scratch, &r);
+		CHECK(finding(&r, "e_debian_weak_key") == NULL);
+
+		/* pc_wk_lookup itself as the lookup, with the key: fires */
+		opt.weak_key_arg = &set;
+		pc_report_init(&r, items, items_cap);
+		pc_lint_der(der, len, &opt, scratch, &r);
+		CHECK(finding(&r, "e_debian_weak_key") != NULL);
+
+		pc_wk_free(&set);
+		pc_wk_free(&empty);
+		free(der);
+		free(der23);
+		free(ec);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -3108,6 +3468,7 @@ main(int argc, char **argv)
 	test_bn_sqrtrem();
 	test_psl_memo();
 	test_small_residues();
+	test_fermat_rule();
 	test_decode_built();
 	test_decode_caps();
 	test_regressions();
@@ -3120,6 +3481,7 @@ main(int argc, char **argv)
 	test_fixture_mutations();
 	test_detail_text();
 	test_bounded_time();
+	test_weak_keys();
 
 	free(scratch);
 	free(items);
