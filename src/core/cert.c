@@ -185,40 +185,6 @@ pc_name_find(const pc_name *n, const char *oid, size_t oidlen)
 /* The identifier octet each GeneralName choice must have. */
 static const uint8_t gn_ids[9] = {0xa0, 0x81, 0x82, 0xa3, 0xa4, 0xa5, 0x86, 0x87, 0x88};
 
-void
-pc_gn_begin(pc_gn_iter *it, pc_span names)
-{
-	pc_der_init(&it->d, names, names.p, NULL);
-}
-
-bool
-pc_gn_next(pc_gn_iter *it, pc_gn *out)
-{
-	pc_tlv		t;
-	const uint8_t *p = it->d.p;
-	size_t		avail = (size_t) (it->d.end - p);
-
-	/*
-	 * Rules walk the SAN again and again, so the usual element (a
-	 * low-number tag and a short length) is read here directly; anything
-	 * else goes through the full reader, which settles it the same way.
-	 */
-	if (avail >= 2 && (p[0] & 0x1f) != 0x1f && p[1] < 0x80 && p[1] <= avail - 2)
-	{
-		out->id = p[0];
-		out->type = (uint8_t) (p[0] & 0x1f);
-		out->v = (pc_span) {p + 2, p[1]};
-		it->d.p = p + 2 + p[1];
-		return true;
-	}
-	if (!pc_der_more(&it->d) || !pc_der_next(&it->d, &t, NULL))
-		return false;
-	out->id = t.id;
-	out->type = (uint8_t) t.tagnum;
-	out->v = t.v;
-	return true;
-}
-
 /*
  * Check that 'content' is a sequence of well-tagged GeneralNames; count them
  * and collect the choice types.  A dirName must hold a Name.

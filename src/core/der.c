@@ -11,22 +11,6 @@
 
 #include <stdio.h>
 
-void
-pc_der_init(pc_der *d, pc_span s, const uint8_t *base, uint32_t *flags)
-{
-	d->p = s.p;
-	/* An empty span may be {NULL, 0}; NULL + 0 is undefined behaviour in C. */
-	d->end = s.n ? s.p + s.n : s.p;
-	d->base = base ? base : s.p;
-	d->flags = flags;
-}
-
-bool
-pc_der_more(const pc_der *d)
-{
-	return d->p < d->end;
-}
-
 uint8_t
 pc_der_peek(const pc_der *d)
 {
@@ -51,7 +35,7 @@ der_fail(const pc_der *d, const uint8_t *at, pc_error *err, const char *msg)
 }
 
 bool
-pc_der_next(pc_der *d, pc_tlv *t, pc_error *err)
+pc_der_next_full(pc_der *d, pc_tlv *t, pc_error *err)
 {
 	const uint8_t *start = d->p;
 	const uint8_t *p = d->p;

@@ -115,15 +115,52 @@ typedef struct pc_error
 	char		msg[160];
 } pc_error;
 
-void		pc_der_init(pc_der *d, pc_span s, const uint8_t *base, uint32_t *flags);
-bool		pc_der_more(const pc_der *d);
+/*
+ * The reader's small steps are inline: the decoder and the rules take
+ * hundreds of them per certificate.
+ */
+static inline void
+pc_der_init(pc_der *d, pc_span s, const uint8_t *base, uint32_t *flags)
+{
+	d->p = s.p;
+	/* An empty span may be {NULL, 0}; NULL + 0 is undefined behaviour in C. */
+	d->end = s.n ? s.p + s.n : s.p;
+	d->base = base ? base : s.p;
+	d->flags = flags;
+}
+
+static inline bool
+pc_der_more(const pc_der *d)
+{
+	return d->p < d->end;
+}
+
+/* pc_der_next for everything but the short forms (der.c). */
+bool		pc_der_next_full(pc_der *d, pc_tlv *t, pc_error *err);
 
 /*
  * Read the next TLV.  Returns false (and fills err when non-NULL) for a
  * truncated header, an indefinite or over-long length, a length past the end
- * of the enclosing value, or a malformed tag.
+ * of the enclosing value, or a malformed tag.  The usual element, a
+ * low-number tag with a length below 128 that fits, is read here.
  */
-bool		pc_der_next(pc_der *d, pc_tlv *t, pc_error *err);
+static inline bool
+pc_der_next(pc_der *d, pc_tlv *t, pc_error *err)
+{
+	const uint8_t *p = d->p;
+	size_t		avail = (size_t) (d->end - p);
+
+	if (avail >= 2 && (p[0] & 0x1f) != 0x1f && p[1] < 0x80 && p[1] <= avail - 2)
+	{
+		t->id = p[0];
+		t->tagnum = p[0] & 0x1f;
+		t->all = (pc_span) {p, (size_t) p[1] + 2};
+		t->v = (pc_span) {p + 2, p[1]};
+		d->p = p + 2 + p[1];
+		return true;
+	}
+	return pc_der_next_full(d, t, err);
+}
 
 /* Read the next TLV and require its identifier octet to be 'id'. */
 bool		pc_der_expect(pc_der *d, uint8_t id, pc_tlv *t, pc_error *err, const char *what);
@@ -320,8 +357,24 @@ typedef struct pc_gn_iter
 	pc_der		d;
 } pc_gn_iter;
 
-void		pc_gn_begin(pc_gn_iter *it, pc_span names);
-bool		pc_gn_next(pc_gn_iter *it, pc_gn *out);
+static inline void
+pc_gn_begin(pc_gn_iter *it, pc_span names)
+{
+	pc_der_init(&it->d, names, names.p, NULL);
+}
+
+static inline bool
+pc_gn_next(pc_gn_iter *it, pc_gn *out)
+{
+	pc_tlv		t;
+
+	if (!pc_der_more(&it->d) || !pc_der_next(&it->d, &t, NULL))
+		return false;
+	out->id = t.id;
+	out->type = (uint8_t) t.tagnum;
+	out->v = t.v;
+	return true;
+}
 
 typedef struct pc_policy
 {
@@ -600,6 +653,18 @@ typedef struct pc_options
 	 * certificate that makes every rule work hard.  It may not return.
 	 */
 	void		(*interrupt) (void);
+
+	/*
+	 * Known weak keys (BR 6.1.1.3(5)), for e_debian_weak_key.  The lists are
+	 * data the CA supplies, so the caller passes a lookup: it is called with
+	 * an RSA key's modulus size in bits and the openssl-blacklist
+	 * fingerprint of its modulus (the last 10 octets of SHA-1 over
+	 * "Modulus=<HEX>\n", see weakkeys.h, whose pc_wk_lookup fits here with
+	 * a pc_weak_keys set as weak_key_arg) and returns true when the key is
+	 * listed.  When NULL the rule does nothing, not even the hashing.
+	 */
+	bool		(*weak_key) (void *arg, unsigned bits, const uint8_t fp[10]);
+	void	   *weak_key_arg;
 } pc_options;
 
 /*
