@@ -268,6 +268,40 @@ SELECT pg_catalog.pg_extension_config_dump('profcheck.audit_log_id_seq', '');
 COMMENT ON FUNCTION profcheck.enforce() IS
   'BEFORE INSERT OR UPDATE FOR EACH ROW trigger. Arguments: column name, optional threshold (default error) or audit[:severity], optional profile name; anywhere after the column, at=now (default), at=notbefore or at=<timestamptz>: the instant at which rule windows and the profile version are judged. Rejects with SQLSTATE 23514 listing every violated rule; audit mode records findings in profcheck.audit_log instead.';
 
+-- Known weak keys (BR 6.1.1.3(5), ballot SC-073): e_debian_weak_key looks RSA
+-- keys up here.  The lists are data the CA loads (the CA/Browser Forum's Debian
+-- weak-key lists); C in src/pg/weakkeys.c, which keeps a copy per backend that
+-- the trigger below tells to re-read the table after every change.
+CREATE TABLE profcheck.weak_key (
+  bits        integer NOT NULL CHECK (bits > 0),
+  fingerprint bytea   NOT NULL CHECK (length(fingerprint) = 10),
+  source      text,
+  PRIMARY KEY (bits, fingerprint)
+);
+COMMENT ON TABLE profcheck.weak_key IS
+  'Known weak RSA keys for e_debian_weak_key: modulus size in bits and the openssl-blacklist fingerprint (last 10 octets of SHA-1 of "Modulus=<upper-case hex>\n"). Load lists with profcheck.load_weak_keys().';
+REVOKE ALL ON profcheck.weak_key FROM PUBLIC;
+GRANT SELECT ON profcheck.weak_key TO PUBLIC;   -- every lint() reads it
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON profcheck.weak_key TO profcheck_admin;
+SELECT pg_catalog.pg_extension_config_dump('profcheck.weak_key', '');
+
+CREATE FUNCTION profcheck.weak_key_changed() RETURNS trigger
+AS 'MODULE_PATHNAME', 'pc_sql_weak_key_changed'
+LANGUAGE C;
+COMMENT ON FUNCTION profcheck.weak_key_changed() IS
+  'Statement trigger on profcheck.weak_key: tells every session to re-read the list before its next lint.';
+CREATE TRIGGER weak_key_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON profcheck.weak_key
+  FOR EACH STATEMENT EXECUTE FUNCTION profcheck.weak_key_changed();
+
+CREATE FUNCTION profcheck.load_weak_keys(bits integer, list text, source text DEFAULT NULL)
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'pc_sql_load_weak_keys'
+LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION profcheck.load_weak_keys(integer, text, text) IS
+  'Add the keys of a list in openssl-blacklist format (one 20-hex-digit line per key, # comments) as keys of "bits"-bit moduli; returns the number of keys added. A malformed line is an ERROR (22P02) naming its number, and nothing is stored. Members of profcheck_admin only.';
+REVOKE ALL ON FUNCTION profcheck.load_weak_keys(integer, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION profcheck.load_weak_keys(integer, text, text) TO profcheck_admin;
+
 -- Reporting: a findings store for large tables, the incident summary, the
 -- CCADB appendix and compliance views.
 

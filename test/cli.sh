@@ -9,7 +9,7 @@
 # the fixture is not a failure here; its own fixtures test it), exit 1 exactly
 # when some finding is an error (or fatal), and the main set's good_*
 # certificates must have no finding at error or above.  Then: JSON output,
-# multi-block PEM, --at, --threshold, garbage input, usage errors.
+# multi-block PEM, --at, --threshold, --weak-keys, garbage input, usage errors.
 # Ends with "N passed, N failed"; exits 1 when anything failed.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
@@ -251,6 +251,56 @@ for f in "$TMP"/prefix.*; do
 done
 [ "$bad" = 0 ] && pass "truncated TBSCertificate: $nprefix prefixes, each one fatal finding, no crash" ||
 	fail "truncated TBSCertificate: $bad of $nprefix prefixes misbehaved"
+
+# ---------------------------------------------------------------- weak keys
+
+# e_debian_weak_key with --weak-keys: a list in openssl-blacklist format made
+# here from a fixture's modulus exactly as openssl-vulnkey(1) says (the last 20
+# hex digits of the SHA-1 of openssl's "Modulus=..." line), so the fingerprint
+# is computed independently of profcheck.
+WK_CERT=$FIX/br_profile/good_tls_2025.pem
+WK_2023=$FIX/br_profile/bad_aia_no_ocsp_2023.pem    # the same key, issued before 2024-11-15
+wk_fp=$(openssl x509 -noout -modulus -in "$WK_CERT" | sha1sum | cut -c21-40)
+mkdir -p "$TMP/wk"
+printf '# test list\n00005890bc78bcbee3ca\n%s\n' "$wk_fp" >"$TMP/wk/blacklist.RSA-2048"
+printf '# test list without the key\n00005890bc78bcbee3ca\n0000d80c186767f2473a\n' >"$TMP/wk/other.RSA-2048"
+cp "$TMP/wk/blacklist.RSA-2048" "$TMP/wk/list.txt"
+wk_fires() { grep -qE "^  error +e_debian_weak_key: .*$wk_fp" <<<"$out"; }
+
+run "$WK_CERT"
+[ "$rc" = 0 ] && ! grep -q e_debian_weak_key <<<"$out" && pass "weak keys: no list, quiet (exit 0)" ||
+	fail "weak keys: no list: exit $rc" "$out"
+run --weak-keys "$TMP/wk/blacklist.RSA-2048" "$WK_CERT"
+[ "$rc" = 1 ] && wk_fires && pass "weak keys: listed key fires e_debian_weak_key (size from the name RSA-2048)" ||
+	fail "weak keys: listed key: exit $rc" "$out"
+run --weak-keys "2048:$TMP/wk/list.txt" "$WK_CERT"
+[ "$rc" = 1 ] && wk_fires && pass "weak keys: 2048:FILE form fires" || fail "weak keys: 2048:FILE: exit $rc" "$out"
+run --weak-keys "$TMP/wk/other.RSA-2048" "$WK_CERT"
+[ "$rc" = 0 ] && ! grep -q e_debian_weak_key <<<"$out" && pass "weak keys: list without the key, quiet" ||
+	fail "weak keys: list without the key: exit $rc" "$out"
+run --weak-keys "4096:$TMP/wk/list.txt" "$WK_CERT"
+[ "$rc" = 0 ] && ! grep -q e_debian_weak_key <<<"$out" && pass "weak keys: key listed under another size, quiet" ||
+	fail "weak keys: other size: exit $rc" "$out"
+run --weak-keys "$TMP/wk/other.RSA-2048" --weak-keys "$TMP/wk/blacklist.RSA-2048" "$WK_CERT"
+[ "$rc" = 1 ] && wk_fires && pass "weak keys: --weak-keys repeated, the second list counts" ||
+	fail "weak keys: repeated: exit $rc" "$out"
+run --weak-keys "$TMP/wk/blacklist.RSA-2048" "$WK_2023"
+! grep -q e_debian_weak_key <<<"$out" && pass "weak keys: same key issued in 2023 (before the rule), quiet" ||
+	fail "weak keys: 2023 certificate" "$out"
+run --weak-keys "$TMP/wk/blacklist.RSA-2048" --at 2025-06-01 "$WK_2023"
+wk_fires && pass "weak keys: same key judged at 2025-06-01, fires" || fail "weak keys: 2023 at 2025" "$out"
+printf '# bad\n%s\nnot-a-key\n' "$wk_fp" >"$TMP/wk/bad.RSA-2048"
+run --weak-keys "$TMP/wk/bad.RSA-2048" "$WK_CERT"
+[ "$rc" = 2 ] && grep -q "bad.RSA-2048:3: expected 20 hexadecimal digits" <<<"$out" &&
+	pass "weak keys: malformed list, exit 2 naming file and line" || fail "weak keys: malformed list: exit $rc" "$out"
+run --weak-keys "$TMP/wk/list.txt" "$WK_CERT"
+[ "$rc" = 2 ] && grep -q "cannot tell the key size" <<<"$out" &&
+	pass "weak keys: no size in the name and none given, exit 2" || fail "weak keys: no size: exit $rc" "$out"
+run --weak-keys "$TMP/wk/missing.RSA-2048" "$WK_CERT"
+[ "$rc" = 2 ] && grep -q "missing.RSA-2048" <<<"$out" && pass "weak keys: missing list, exit 2" ||
+	fail "weak keys: missing list: exit $rc" "$out"
+run --help
+grep -q -- "--weak-keys" <<<"$out" && pass "weak keys: --help documents --weak-keys" || fail "weak keys: --help" "$out"
 
 # ---------------------------------------------------------------- usage
 

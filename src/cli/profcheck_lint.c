@@ -2,16 +2,22 @@
  * profcheck_lint.c
  *		profcheck-lint: the core as a command-line linter.
  *
- *	profcheck-lint [--at DATE] [--format text|json] [--threshold SEV] [FILE...]
+ *	profcheck-lint [--at DATE] [--format text|json] [--threshold SEV]
+ *				   [--weak-keys [BITS:]LIST]... [FILE...]
  *	profcheck-lint --rules [--format text|json|markdown]
  *
  * Input is PEM with any number of CERTIFICATE blocks, or one DER
  * certificate (or TBSCertificate); '-' or no file reads standard input.
+ * --weak-keys loads a list of known weak RSA keys in openssl-blacklist
+ * format (weakkeys.h) for e_debian_weak_key; it may be given once per
+ * modulus size.
  * Exit status: 0 clean, 1 when a finding reaches the threshold (default
  * error), 2 on usage or I/O errors.
  */
 #include "../core/pc.h"
+#include "../core/weakkeys.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,11 +46,18 @@ static void
 usage(FILE *f)
 {
 	fprintf(f,
-			"usage: profcheck-lint [--at DATE] [--format text|json] [--threshold SEV] [FILE...]\n"
+			"usage: profcheck-lint [--at DATE] [--format text|json] [--threshold SEV]\n"
+			"                      [--weak-keys [BITS:]LIST]... [FILE...]\n"
 			"       profcheck-lint --rules [--format text|json|markdown]\n"
 			"Lints PEM (any number of CERTIFICATE blocks) or DER certificates.\n"
 			"  --at DATE        judge rule windows at DATE (YYYY-MM-DD[THH:MM:SSZ]) instead of notBefore\n"
 			"  --threshold SEV  exit 1 when a finding reaches SEV (default error)\n"
+			"  --weak-keys [BITS:]LIST\n"
+			"                   known weak RSA keys of BITS-bit moduli for e_debian_weak_key, in\n"
+			"                   openssl-blacklist format (one 20-hex-digit line per key, # comments),\n"
+			"                   e.g. the CA/Browser Forum's Debian weak-key lists; without BITS:\n"
+			"                   the size is taken from a name ending in RSA-<bits> (blacklist.RSA-2048);\n"
+			"                   repeat for more lists; without any, the rule checks nothing\n"
 			"  --rules          print the rule catalogue\n");
 }
 
@@ -77,6 +90,76 @@ read_all(FILE *f, size_t *len)
 	}
 	*len = n;
 	return buf;
+}
+
+/*
+ * --weak-keys [BITS:]LIST: add the list to the set.  The key size is the
+ * BITS prefix, else the number after "RSA-" at the end of the file's name,
+ * as the openssl-blacklist files are named.  Returns 0, or 2 after a message.
+ */
+static int
+load_weak_keys(pc_weak_keys *set, const char *arg)
+{
+	const char *path = arg,
+			   *p,
+			   *base;
+	unsigned long bits = 0;
+	FILE	   *f;
+	uint8_t    *buf;
+	size_t		len;
+	long		n;
+	pc_wk_error err;
+
+	for (p = arg; isdigit((unsigned char) *p); p++)
+		;
+	if (p > arg && *p == ':')
+	{
+		bits = strtoul(arg, NULL, 10);
+		path = p + 1;
+	}
+	else
+	{
+		base = strrchr(path, '/');
+		base = base ? base + 1 : path;
+		p = strstr(base, "RSA-");
+		while (p != NULL && strstr(p + 1, "RSA-") != NULL)
+			p = strstr(p + 1, "RSA-");
+		if (p != NULL && p[4] != '\0' && strspn(p + 4, "0123456789") == strlen(p + 4))
+			bits = strtoul(p + 4, NULL, 10);
+		else
+		{
+			fprintf(stderr, "profcheck-lint: --weak-keys %s: cannot tell the key size: "
+					"write BITS:%s, or name the file ...RSA-<bits>\n", arg, arg);
+			return 2;
+		}
+	}
+	if (bits < 256 || bits > 65536)
+	{
+		fprintf(stderr, "profcheck-lint: --weak-keys %s: key size %lu is not a plausible RSA modulus size\n",
+				arg, bits);
+		return 2;
+	}
+	f = fopen(path, "rb");
+	if (!f)
+	{
+		fprintf(stderr, "profcheck-lint: %s: %s\n", path, strerror(errno));
+		return 2;
+	}
+	buf = read_all(f, &len);
+	fclose(f);
+	if (!buf)
+	{
+		fprintf(stderr, "profcheck-lint: %s: out of memory\n", path);
+		return 2;
+	}
+	n = pc_wk_add_text(set, (unsigned) bits, (const char *) buf, len, &err);
+	free(buf);
+	if (n < 0)
+	{
+		fprintf(stderr, "profcheck-lint: %s:%lu: %s\n", path, err.line, err.msg);
+		return 2;
+	}
+	return 0;
 }
 
 static void
@@ -247,6 +330,10 @@ main(int argc, char **argv)
 	int			status = 0;
 	int			nfiles = 0;
 	char	  **files = calloc((size_t) argc, sizeof(char *));
+	pc_weak_keys weak;
+	bool		have_weak = false;
+
+	pc_wk_init(&weak, NULL, NULL);
 
 	for (int i = 1; i < argc; i++)
 	{
@@ -292,6 +379,12 @@ main(int argc, char **argv)
 				return 2;
 			}
 		}
+		else if (strcmp(a, "--weak-keys") == 0 && i + 1 < argc)
+		{
+			if (load_weak_keys(&weak, argv[++i]) != 0)
+				return 2;
+			have_weak = true;
+		}
 		else if (a[0] == '-' && a[1] == '-')
 		{
 			usage(stderr);
@@ -306,6 +399,12 @@ main(int argc, char **argv)
 		return 0;
 	}
 
+	if (have_weak)
+	{
+		pc_wk_sort(&weak);
+		st.opt.weak_key = pc_wk_lookup;
+		st.opt.weak_key_arg = &weak;
+	}
 	st.cap = pc_report_capacity();
 	st.items = calloc(st.cap, sizeof(pc_finding));
 	st.cert = malloc(sizeof(pc_cert));
@@ -330,6 +429,7 @@ main(int argc, char **argv)
 	free(st.items);
 	free(st.cert);
 	free(files);
+	pc_wk_free(&weak);
 	if (status)
 		return status;
 	return st.worst >= (int) st.threshold ? 1 : 0;

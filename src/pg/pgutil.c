@@ -3,6 +3,7 @@
  *		Helpers shared by the PostgreSQL-layer files.
  */
 #include "pgutil.h"
+#include "weakkeys.h"
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
@@ -175,6 +176,8 @@ pc_run_lint(pc_run *run, const uint8_t *buf, size_t len, bytea *issuer, pc_optio
 	if (opt == NULL)
 		opt = &none;
 	opt->interrupt = pc_check_interrupts;
+	/* every lint, passes, enforce and profile run sees the CA's weak-key list */
+	pc_weak_keys_options(opt);
 	run->cert = cert_buffer(0);
 	run->issuer = issuer ? cert_buffer(1) : NULL;
 	pc_report_init(&run->report, run->few, PC_FEW_FINDINGS);

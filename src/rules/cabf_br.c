@@ -7,6 +7,7 @@
  * (requirements.md section 1.1) and say so in their description.
  */
 #include "rules.h"
+#include "../core/weakkeys.h"
 
 /* ---------------------------------------------------------------- validity (6.3.2) */
 
@@ -161,6 +162,38 @@ check_rsa_mod_less_than_2048(const pc_cert *c, pc_report *r)
 		return;
 	if (c->spki.bits < 2048)
 		pc_fail(r, "RSA modulus is %u bits", c->spki.bits);
+}
+
+/*
+ * BR 6.1.1.3(5) (SC-073): the CA must reject a key it knows to be weak, such
+ * as the Debian OpenSSL keys of 2008 (CVE-2008-0166).  Which keys those are
+ * is data the CA loads (pc_options.weak_key); without a lookup this returns
+ * before hashing anything, so a CA that has not loaded the lists pays
+ * nothing.  RSASSA-PSS keys are looked up too: the weakness is the modulus.
+ */
+static void
+check_debian_weak_key(const pc_cert *c, pc_report *r)
+{
+	const pc_options *opt = r->opt;
+	uint8_t		fp[PC_WK_FP_LEN];
+	char		hex[2 * PC_WK_FP_LEN + 1];
+
+	if (opt == NULL || opt->weak_key == NULL)
+		return;
+	if ((c->spki.type != PC_KEY_RSA && c->spki.type != PC_KEY_RSA_PSS) ||
+		!c->spki.key_ok || c->spki.rsa_n.n == 0)
+		return;
+	if (!pc_wk_fingerprint(c->spki.rsa_n.p, c->spki.rsa_n.n, fp))
+	{
+		/* fail closed: a key we could not look up has not been cleared */
+		pc_fail(r, "could not compute the RSA modulus fingerprint (OpenSSL SHA-1 failed); the weak-key list was not consulted");
+		return;
+	}
+	if (!opt->weak_key(opt->weak_key_arg, c->spki.bits, fp))
+		return;
+	for (int i = 0; i < PC_WK_FP_LEN; i++)
+		snprintf(hex + 2 * i, 3, "%02x", fp[i]);
+	pc_fail(r, "RSA %u-bit key is on the weak-key list (modulus fingerprint %s)", c->spki.bits, hex);
 }
 
 static void
@@ -347,6 +380,10 @@ const pc_rule pc_rules_cabf_br[] = {
 	{.name = "e_rsa_mod_less_than_2048_bits", .severity = PC_ERROR, .source = BR,
 		.citation = "BRs: 6.1.5", .scope = SCOPE_ANY, .check = check_rsa_mod_less_than_2048,
 		.description = "RSA key in a certificate valid after 2013-12-31 must have a modulus of at least 2048 bits."},
+	{.name = "e_debian_weak_key", .severity = PC_ERROR, .source = BR,
+		.citation = "BRs: 6.1.1.3(5) (SC-073); CVE-2008-0166", .from = PC_DATE(2024, 11, 15),
+		.scope = SCOPE_SUB, .check = check_debian_weak_key,
+		.description = "Subscriber RSA key must not be a known weak key such as the Debian OpenSSL keys of 2008. The lists are data the CA supplies (profcheck.weak_key, profcheck-lint --weak-keys): they are matched by modulus size and openssl-blacklist fingerprint, and without them the rule checks nothing."},
 	{.name = "e_sub_cert_or_sub_ca_using_sha1", .severity = PC_ERROR, .source = BR,
 		.citation = "BRs: 7.1.3", .from = PC_DATE(2016, 1, 1),
 		.scope = SCOPE_ANY, .exclude = PC_K_ROOT, .check = check_sha1,

@@ -662,24 +662,31 @@ filter_residues(const uint64_t *x, int n, unsigned res[NFILTERS])
 		res[m] = (unsigned) (w % fermat_filters[m].m);
 }
 
+typedef unsigned __int128 round_mask;	/* bit i: round i may give a square */
+
 /*
- * Clear in 'maybe' the rounds whose a^2 - n is not a square modulo m.  a^2
- * - n of round i + 1 is that of round i plus 2(a + i) + 1, so the residue
- * moves by additions alone: no division per round.
+ * The rounds whose a^2 - n can be a square modulo m.  a^2 - n of round
+ * i + 1 is that of round i plus 2(a + i) + 1, so the residue moves by
+ * additions alone, and the pattern repeats every m rounds: m rounds are
+ * computed and the rest copied by shifts.
  */
-static void
-filter_rounds(unsigned m, uint64_t squares, unsigned ra, unsigned rb, uint8_t *maybe)
+static round_mask
+filter_rounds(unsigned m, uint64_t squares, unsigned ra, unsigned rb)
 {
 	unsigned	d = (2 * ra + 1) % m;	/* 2 (a + i) + 1 modulo m */
+	round_mask	mask = 0;
 
-	for (int i = 0; i < FERMAT_ROUNDS; i++)
+	for (unsigned i = 0; i < m; i++)
 	{
-		maybe[i] &= (uint8_t) ((squares >> rb) & 1);
+		mask |= (round_mask) ((squares >> rb) & 1) << i;
 		rb += d;
 		rb -= rb >= m ? m : 0;
 		d += 2;
 		d -= d >= m ? m : 0;
 	}
+	for (unsigned len = m; len < 128; len *= 2)
+		mask |= mask << len;
+	return mask;
 }
 
 /* Room for the modulus and the values Fermat's method derives from it. */
@@ -707,7 +714,7 @@ check_rsa_fermat(const pc_cert *c, pc_report *r)
 				rem[FERMAT_LIMBS];
 	unsigned	ra[NFILTERS],
 				rb[NFILTERS];
-	uint8_t		maybe[FERMAT_ROUNDS];
+	round_mask	maybe = ((round_mask) 1 << FERMAT_ROUNDS) - 1;
 	int			nn,
 				an,
 				bn;
@@ -730,17 +737,16 @@ check_rsa_fermat(const pc_cert *c, pc_report *r)
 
 	filter_residues(a, an, ra);
 	filter_residues(b2, bn, rb);
-	memset(maybe, 1, sizeof(maybe));
-	for (size_t m = 0; m < NFILTERS; m++)
-		filter_rounds(fermat_filters[m].m, fermat_filters[m].squares, ra[m], rb[m], maybe);
+	for (size_t m = 0; m < NFILTERS && maybe != 0; m++)
+		maybe &= filter_rounds(fermat_filters[m].m, fermat_filters[m].squares, ra[m], rb[m]);
 
-	for (int i = 0; i < FERMAT_ROUNDS; i++)
+	for (; maybe != 0; maybe &= maybe - 1)
 	{
+		uint64_t	lo = (uint64_t) maybe;
+		int			i = lo ? __builtin_ctzll(lo) : 64 + __builtin_ctzll((uint64_t) (maybe >> 64));
 		int			tn,
 					sn;
 
-		if (!maybe[i])
-			continue;
 		/* t = b2 + i (2a + i) */
 		tn = pc_nat_shl(t, a, an, 1);
 		tn = pc_nat_add(t, t, tn, (const uint64_t[]) {(uint64_t) i}, 1);
