@@ -160,13 +160,21 @@ decode_name(pc_der *outer, pc_name *name, pc_error *err, const char *what)
 	return true;
 }
 
+/* Attribute types are mostly 2.5.4.x: compare the last octet first. */
+static inline bool
+attr_is(const pc_attr *a, const char *oid, size_t oidlen)
+{
+	return a->oid.n == oidlen && oidlen > 0 && a->oid.p[oidlen - 1] == (uint8_t) oid[oidlen - 1] &&
+		memcmp(a->oid.p, oid, oidlen) == 0;
+}
+
 int
 pc_name_count(const pc_name *n, const char *oid, size_t oidlen)
 {
 	int			count = 0;
 
 	for (int i = 0; i < n->nattr; i++)
-		if (n->attr[i].oid.n == oidlen && memcmp(n->attr[i].oid.p, oid, oidlen) == 0)
+		if (attr_is(&n->attr[i], oid, oidlen))
 			count++;
 	return count;
 }
@@ -175,7 +183,7 @@ const pc_attr *
 pc_name_find(const pc_name *n, const char *oid, size_t oidlen)
 {
 	for (int i = 0; i < n->nattr; i++)
-		if (n->attr[i].oid.n == oidlen && memcmp(n->attr[i].oid.p, oid, oidlen) == 0)
+		if (attr_is(&n->attr[i], oid, oidlen))
 			return &n->attr[i];
 	return NULL;
 }
@@ -273,8 +281,11 @@ static const ext_kind ext_kinds[] = {
 static int
 ext_xid(pc_span oid)
 {
+	/* most extension OIDs are 2.5.29.x: the last octet tells them apart */
 	for (size_t i = 0; i < sizeof(ext_kinds) / sizeof(ext_kinds[0]); i++)
-		if (oid.n == ext_kinds[i].len && memcmp(oid.p, ext_kinds[i].oid, oid.n) == 0)
+		if (oid.n == ext_kinds[i].len && oid.n > 0 &&
+			oid.p[oid.n - 1] == (uint8_t) ext_kinds[i].oid[oid.n - 1] &&
+			memcmp(oid.p, ext_kinds[i].oid, oid.n) == 0)
 			return ext_kinds[i].xid;
 	return -1;
 }
@@ -789,7 +800,9 @@ decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 		x->xid = (int16_t) ext_xid(x->oid);
 
 		for (int i = 0; i < c->next; i++)
-			if (pc_span_eq(c->ext[i].oid, x->oid))
+			if (c->ext[i].oid.n == x->oid.n && x->oid.n > 0 &&
+				c->ext[i].oid.p[x->oid.n - 1] == x->oid.p[x->oid.n - 1] &&
+				pc_span_eq(c->ext[i].oid, x->oid))
 				c->ext_duplicate = true;
 		if (x->xid >= 0 && c->xi[x->xid] == 0)
 		{

@@ -554,6 +554,7 @@ const uint16_t pc_small_primes[PC_SMALL_PRIMES] = {
 };
 
 #define MAX_GROUPS 40
+#define PRODUCT_LIMBS 20
 
 /*
  * The odd primes in groups whose product m fits 64 bits, each with d = m
@@ -576,6 +577,9 @@ typedef struct residue_tables
 					count;
 	}			g[MAX_GROUPS];
 	uint64_t	inv[PC_SMALL_PRIMES];
+	/* the product of all the odd primes (about 1045 bits) */
+	uint64_t	prod[PRODUCT_LIMBS];
+	int			prodn;
 } residue_tables;
 
 static const residue_tables *
@@ -605,6 +609,10 @@ get_residue_tables(void)
 		}
 		for (int k = 0; k < PC_SMALL_PRIMES; k++)
 			t.inv[k] = UINT64_MAX / pc_small_primes[k];
+		t.prod[0] = 1;
+		t.prodn = 1;
+		for (int k = 1; k < PC_SMALL_PRIMES; k++)
+			t.prodn = pc_nat_mul_word(t.prod, t.prodn, pc_small_primes[k]);
 		t.built = true;
 	}
 	return &t;
@@ -630,13 +638,28 @@ pc_nat_small_residues(const uint64_t *a, int n, uint16_t *out)
 {
 	const residue_tables *t = get_residue_tables();
 	uint64_t	rg[MAX_GROUPS] = {0};
+	uint64_t	q[PC_NAT_LIMBS + 1],
+				rem[PRODUCT_LIMBS],
+				work[PC_NAT_LIMBS + PRODUCT_LIMBS + 2];
+	const uint64_t *x = a;
+	int			xn;
 
 	n = nat_len(a, n);
-	/* every group's remainder, a limb at a time from the top */
-	for (int i = n - 1; i >= 0; i--)
-		for (int g = 0; g < t->ngroups; g++)
-			rg[g] = rem_preinv(rg[g], a[i], t->g[g].d, t->g[g].v);
 	out[0] = (uint16_t) (n > 0 ? a[0] & 1 : 0);
+	/*
+	 * A modulus longer than the product of the odd primes is first reduced
+	 * by it (one division): the groups then walk 17 limbs, not 32 or 64.
+	 */
+	xn = n;
+	if (n > t->prodn && n <= PC_NAT_LIMBS)
+	{
+		(void) nat_divrem(q, rem, &xn, a, n, t->prod, t->prodn, work);
+		x = rem;
+	}
+	/* every group's remainder, a limb at a time from the top */
+	for (int i = xn - 1; i >= 0; i--)
+		for (int g = 0; g < t->ngroups; g++)
+			rg[g] = rem_preinv(rg[g], x[i], t->g[g].d, t->g[g].v);
 	for (int g = 0; g < t->ngroups; g++)
 		for (int k = t->g[g].first; k < t->g[g].first + t->g[g].count; k++)
 		{
