@@ -62,6 +62,18 @@ for r in out:
     print('\t"%s",' % r)
 print("};")
 
+# Exception ("!") and wildcard ("*.") rules sort first and are few: the
+# lookup compares them directly instead of hashing a candidate for each.
+n_exc = sum(1 for r in out if r.startswith("!"))
+n_wild = sum(1 for r in out if r.startswith("*."))
+assert all(r.startswith("!") for r in out[:n_exc])
+assert all(r.startswith("*.") for r in out[n_exc:n_exc + n_wild])
+assert not any("*" in r for r in out[n_exc + n_wild:])
+print("")
+print("/* psl_rules[0 .. PSL_EXCEPTIONS) are the \"!\" rules, then PSL_WILDCARDS \"*.\" rules. */")
+print("#define PSL_EXCEPTIONS %d" % n_exc)
+print("#define PSL_WILDCARDS %d" % n_wild)
+
 
 def fnv1a64(s):
     h = 0xcbf29ce484222325

@@ -64,17 +64,32 @@ psl_has(const char *s, size_t n)
 	return false;
 }
 
+/* Is s[0..n) (lower case) the text of psl_rules[from .. to) after 'skip' octets? */
+static bool
+psl_among(const char *s, size_t n, size_t from, size_t to, size_t skip)
+{
+	for (size_t k = from; k < to; k++)
+	{
+		const char *rule = psl_rules[k] + skip;
+
+		if (rule[0] == s[0] && strlen(rule) == n && memcmp(rule, s, n) == 0)
+			return true;
+	}
+	return false;
+}
+
 /*
  * The PSL algorithm (publicsuffix.org/list/): of the rules matching the
  * name, an exception rule wins, then the one with most labels; with no match
  * the default rule "*" makes the last label the suffix.  Walking the
  * candidate suffixes from the longest, the first match is the prevailing one.
+ * The few exception and wildcard rules are compared directly; only the
+ * plain rules are looked up by hash.
  */
 size_t
 pc_public_suffix_at(const char *name, size_t n, bool *listed)
 {
-	char		buf[2 + 253 + 1];	/* room for a "!" or "*." marker before the name */
-	char	   *low = buf + 2;
+	char		low[253 + 1];
 	size_t		i = 0;
 
 	if (listed)
@@ -92,35 +107,19 @@ pc_public_suffix_at(const char *name, size_t n, bool *listed)
 	low[n] = '\0';
 	for (;;)
 	{
-		char	   *cand = low + i;
+		const char *cand = low + i;
 		const char *dot = memchr(cand, '.', n - i);
-		char	   *parent = dot ? low + (dot - low) + 1 : low + n;
-		char		save1,
-					save2;
-		bool		hit;
+		const char *parent = dot ? dot + 1 : low + n;
 
 		/* exception rule "!candidate": the suffix is the candidate's parent */
-		save1 = cand[-1];
-		cand[-1] = '!';
-		hit = psl_has(cand - 1, n - i + 1);
-		cand[-1] = save1;
-		if (hit)
+		if (psl_among(cand, n - i, 0, PSL_EXCEPTIONS, 1))
 			return (size_t) (parent - low);
 		if (psl_has(cand, n - i))
 			return i;
 		/* wildcard rule "*.parent" */
-		if (dot)
-		{
-			save1 = parent[-2];
-			save2 = parent[-1];
-			parent[-2] = '*';
-			parent[-1] = '.';
-			hit = psl_has(parent - 2, (size_t) (low + n - parent) + 2);
-			parent[-2] = save1;
-			parent[-1] = save2;
-			if (hit)
-				return i;
-		}
+		if (dot && psl_among(parent, (size_t) (low + n - parent), PSL_EXCEPTIONS,
+							 PSL_EXCEPTIONS + PSL_WILDCARDS, 2))
+			return i;
 		if (!dot)
 			break;
 		i = (size_t) (parent - low);

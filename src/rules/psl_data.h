@@ -7388,6 +7388,10 @@ static const char *const psl_rules[] = {
 	"zw",
 };
 
+/* psl_rules[0 .. PSL_EXCEPTIONS) are the "!" rules, then PSL_WILDCARDS "*." rules. */
+#define PSL_EXCEPTIONS 8
+#define PSL_WILDCARDS 18
+
 /* FNV-1a 64 of each rule, sorted, with the rule's index in psl_rules. */
 static const struct
 {

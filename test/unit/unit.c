@@ -2687,6 +2687,33 @@ test_psl_memo(void)
 			bad += a != b || l1 != l2;
 		}
 	CHECK_EQ(bad, 0);
+	/* known answers: plain, exception and wildcard rules, and the default rule */
+	{
+		static const struct
+		{
+			const char *name;
+			size_t		off;
+			bool		listed;
+		}			known[] = {
+			{"www.example.com", 12, true}, {"example.co.uk", 8, true},
+			{"city.kawasaki.jp", 5, true},	/* !city.kawasaki.jp */
+			{"www.city.kawasaki.jp", 9, true},
+			{"foo.bar.kawasaki.jp", 4, true},	/* *.kawasaki.jp */
+			{"a.b.c.sch.uk", 4, true},	/* *.sch.uk */
+			{"www.ck", 4, true},	/* !www.ck */
+			{"localhost", 0, false}, {"com", 0, true}, {"Example.COM", 8, true},
+			{"host.example.com.", 13, true},	/* a trailing dot is ignored */
+		};
+
+		for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+		{
+			bool		listed;
+			size_t		off = pc_public_suffix_at(known[k].name, strlen(known[k].name), &listed);
+
+			CHECKF(off == known[k].off && listed == known[k].listed,
+				   "public suffix of %s: offset %zu listed %d", known[k].name, off, (int) listed);
+		}
+	}
 	/* the same address with another length is another name */
 	CHECK_EQ(pc_public_suffix(&r, (pc_span) {span[0].p, 11}, NULL), 4);	/* "www.example" */
 	CHECK_EQ(pc_public_suffix(&r, span[0], NULL), 12);	/* "www.example.com": "com" */
