@@ -110,6 +110,33 @@ span_starts_ci(pc_span s, const char *lit)
 
 /* ---------------------------------------------------------------- labels */
 
+/*
+ * Quick tests that let a rule skip a name it cannot fault without splitting
+ * it into labels (each name is split by a dozen rules otherwise).  The
+ * label arrays hold MAX_LABELS labels; names shorter than that have fewer.
+ */
+#define SHORT_NAME(n) ((n).n < MAX_LABELS)
+
+static bool
+has_double_hyphen(pc_span n)
+{
+	for (size_t i = 1; i < n.n; i++)
+		if (n.p[i] == '-' && n.p[i - 1] == '-')
+			return true;
+	return false;
+}
+
+static bool
+has_empty_label(pc_span n)
+{
+	if (n.n == 0 || n.p[0] == '.' || n.p[n.n - 1] == '.')
+		return true;
+	for (size_t i = 1; i < n.n; i++)
+		if (n.p[i] == '.' && n.p[i - 1] == '.')
+			return true;
+	return false;
+}
+
 #define MAX_LABELS 128
 
 typedef struct labels
@@ -462,6 +489,12 @@ check_empty_label(const pc_cert *c, pc_report *r)
 	dns_begin(&it, c, true);
 	while (dns_next(&it, &n))
 	{
+		if (SHORT_NAME(n))
+		{
+			if (has_empty_label(n))
+				pc_fail(r, "DNS name \"" PC_SPAN_FMT "\" has an empty label", PC_SPAN_ARG(n));
+			continue;
+		}
 		split_labels(n, &lb);
 		for (int i = 0; i < lb.n; i++)
 			if (lb.l[i].n == 0)
@@ -482,6 +515,8 @@ check_label_too_long(const pc_cert *c, pc_report *r)
 	dns_begin(&it, c, true);
 	while (dns_next(&it, &n))
 	{
+		if (n.n <= 63)
+			continue;			/* no label can be longer than the name */
 		split_labels(n, &lb);
 		for (int i = 0; i < lb.n; i++)
 			if (lb.l[i].n > 63)
@@ -502,6 +537,8 @@ check_wildcard_only_in_left_label(const pc_cert *c, pc_report *r)
 	dns_begin(&it, c, true);
 	while (dns_next(&it, &n))
 	{
+		if (!span_has(n, '*'))
+			continue;
 		split_labels(n, &lb);
 		for (int i = 1; i < lb.n; i++)
 			if (span_has(lb.l[i], '*'))
@@ -522,6 +559,8 @@ check_left_label_wildcard_correct(const pc_cert *c, pc_report *r)
 	dns_begin(&it, c, true);
 	while (dns_next(&it, &n))
 	{
+		if (!span_has(n, '*'))
+			continue;
 		split_labels(n, &lb);
 		if (lb.n > 0 && span_has(lb.l[0], '*') && lb.l[0].n != 1)
 			pc_fail(r, "DNS name \"" PC_SPAN_FMT "\" has a leftmost label with '*' that is not exactly \"*\"", PC_SPAN_ARG(n));
@@ -544,11 +583,25 @@ check_not_valid_tld(const pc_cert *c, pc_report *r)
 	{
 		const pc_tld *t;
 		char		day[16];
+		pc_span		last;
 
-		split_labels(n, &lb);
-		if (lb.too_many || lb.n == 0)
-			continue;
-		t = tld_find(lb.l[lb.n - 1]);
+		if (SHORT_NAME(n))
+		{
+			/* the last label: after the last dot */
+			size_t		k = n.n;
+
+			while (k > 0 && n.p[k - 1] != '.')
+				k--;
+			last = (pc_span) {n.p + k, n.n - k};
+		}
+		else
+		{
+			split_labels(n, &lb);
+			if (lb.too_many || lb.n == 0)
+				continue;
+			last = lb.l[lb.n - 1];
+		}
+		t = tld_find(last);
 		if (t == NULL)
 			pc_fail(r, "DNS name \"" PC_SPAN_FMT "\" does not end in a top-level domain of IANA's root zone", PC_SPAN_ARG(n));
 		else if (t->from != 0 && at < t->from)
@@ -586,6 +639,8 @@ check_prohibited_reserved_label(const pc_cert *c, pc_report *r)
 	dns_begin(&it, c, false);
 	while (dns_next(&it, &n))
 	{
+		if (!has_double_hyphen(n))
+			continue;
 		split_labels(n, &lb);
 		for (int i = 0; i < lb.n; i++)
 		{
@@ -615,7 +670,7 @@ check_hyphen_in_sld(const pc_cert *c, pc_report *r)
 	{
 		pc_span		l;
 
-		if (!registrable_label(r, n, &lb, &sld))
+		if (!span_has(n, '-') || !registrable_label(r, n, &lb, &sld))
 			continue;
 		l = lb.l[sld];
 		if (l.p[0] == '-' || l.p[l.n - 1] == '-')
@@ -634,7 +689,7 @@ check_underscore_in_sld(const pc_cert *c, pc_report *r)
 
 	dns_begin(&it, c, true);
 	while (dns_next(&it, &n))
-		if (registrable_label(r, n, &lb, &sld) && span_has(lb.l[sld], '_'))
+		if (span_has(n, '_') && registrable_label(r, n, &lb, &sld) && span_has(lb.l[sld], '_'))
 			pc_fail(r, "DNS name \"" PC_SPAN_FMT "\": registrable label \"" PC_SPAN_FMT "\" has an underscore",
 					PC_SPAN_ARG(n), PC_SPAN_ARG(lb.l[sld]));
 }
@@ -650,7 +705,7 @@ check_underscore_in_trd(const pc_cert *c, pc_report *r)
 	dns_begin(&it, c, true);
 	while (dns_next(&it, &n))
 	{
-		if (!registrable_label(r, n, &lb, &sld))
+		if (!span_has(n, '_') || !registrable_label(r, n, &lb, &sld))
 			continue;
 		for (int i = 0; i < sld; i++)
 			if (span_has(lb.l[i], '_'))

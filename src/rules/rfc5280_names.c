@@ -809,7 +809,10 @@ check_registrable(const pc_cert *c, pc_report *r, label_problem want)
 		pc_span		sld,
 					trd;
 
-		if (gn.type != PC_GN_DNS || !split_registrable(r, gn.v, &sld, &trd))
+		/* only a name with the character in question can be faulted */
+		if (gn.type != PC_GN_DNS ||
+			gn.v.n == 0 || !memchr(gn.v.p, want == SLD_HYPHEN ? '-' : '_', gn.v.n) ||
+			!split_registrable(r, gn.v, &sld, &trd))
 			continue;
 		if (want == SLD_HYPHEN && sld.n > 0 && (sld.p[0] == '-' || sld.p[sld.n - 1] == '-'))
 			pc_fail(r, "dNSName \"" PC_SPAN_FMT "\": registrable label \"" PC_SPAN_FMT
