@@ -72,7 +72,7 @@ psl_among(const char *s, size_t n, size_t from, size_t to, size_t skip)
 	{
 		const char *rule = psl_rules[k] + skip;
 
-		if (rule[0] == s[0] && strlen(rule) == n && memcmp(rule, s, n) == 0)
+		if (rule[0] == s[0] && strncmp(rule, s, n) == 0 && rule[n] == '\0')
 			return true;
 	}
 	return false;
