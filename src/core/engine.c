@@ -160,6 +160,7 @@ pc_report_init(pc_report *r, pc_finding *items, size_t cap)
 	r->overflow = false;
 	r->psl_used = 0;
 	r->rsa_res_done = false;
+	r->is_ev = -1;
 }
 
 /*
@@ -281,6 +282,7 @@ pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 	r->opt = opt;
 	r->psl_used = 0;
 	r->rsa_res_done = false;
+	r->is_ev = -1;
 	at = opt->at_set ? opt->at : c->not_before.t;
 
 	for (size_t t = 0; t < pc_rule_table_count; t++)

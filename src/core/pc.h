@@ -696,6 +696,8 @@ typedef struct pc_report
 	/* per-certificate memo, emptied by pc_report_init and pc_lint */
 	uint32_t	psl_used;		/* bit i: psl[i] holds an answer */
 	pc_psl_memo psl[PC_PSL_MEMO];
+	/* whether the certificate is EV (cabf_ev.c): -1 not yet known */
+	int8_t		is_ev;
 	/* the RSA modulus modulo each prime below 752 (cabf_br_profile.c) */
 	bool		rsa_res_done;
 	bool		rsa_res_ok;

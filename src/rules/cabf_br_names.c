@@ -1130,7 +1130,7 @@ check_onion_invalid(const pc_cert *c, pc_report *r)
 			/* Tor v2 (rend-spec 2.4): EV only, never after SC-27 (Appendix C) */
 			if (!is_base32(addr))
 				pc_fail(r, "\"" PC_SPAN_FMT "\": v2 onion address is not base32", PC_SPAN_ARG(n));
-			else if (!pc_cert_is_ev(c))
+			else if (!pc_cert_is_ev(c, r))
 				pc_fail(r, "\"" PC_SPAN_FMT "\" is a v2 onion address in a certificate that is not EV", PC_SPAN_ARG(n));
 		}
 		else if (addr.n == 56)
@@ -1146,7 +1146,7 @@ check_onion_invalid(const pc_cert *c, pc_report *r)
 static void
 check_onion_not_ev(const pc_cert *c, pc_report *r)
 {
-	if (!pc_cert_is_ev(c) && has_onion_name(c))
+	if (!pc_cert_is_ev(c, r) && has_onion_name(c))
 		pc_fail(r, "certificate names a .onion domain but is not EV");
 }
 
@@ -1284,7 +1284,7 @@ check_tor_descriptor(const pc_cert *c, pc_report *r)
 			ext = &c->ext[i];
 	if (ext == NULL)
 	{
-		if ((c->kind & PC_K_SUB) && pc_cert_is_ev(c) && has_onion_v2(c))
+		if ((c->kind & PC_K_SUB) && pc_cert_is_ev(c, r) && has_onion_v2(c))
 			pc_fail(r, "EV certificate names a v2 .onion domain but has no TorServiceDescriptor extension (2.23.140.1.31)");
 		return;
 	}
@@ -1353,7 +1353,7 @@ check_tor_descriptor(const pc_cert *c, pc_report *r)
 		pc_fail(r, "TorServiceDescriptor extension holds no TorServiceDescriptorHash");
 		return;
 	}
-	if (!pc_cert_is_ev(c))
+	if (!pc_cert_is_ev(c, r))
 		return;
 	/* EV: every onion name needs a descriptor for its base name */
 	dns_begin(&it, c, true);

@@ -67,8 +67,8 @@ static const struct
 	{"\x60\x86\x48\x01\x86\xfd\x6e\x01\x07\x17\x03", 11},	/* 2.16.840.1.114414.1.7.23.3 Starfield */
 };
 
-bool
-pc_cert_is_ev(const pc_cert *c)
+static bool
+cert_is_ev(const pc_cert *c)
 {
 	if (c->kind & PC_K_EV)
 		return true;
@@ -89,11 +89,20 @@ pc_cert_is_ev(const pc_cert *c)
 	return false;
 }
 
+/* About twenty EV rules ask; the report remembers the answer for the certificate. */
+bool
+pc_cert_is_ev(const pc_cert *c, pc_report *r)
+{
+	if (r->is_ev < 0)
+		r->is_ev = cert_is_ev(c);
+	return r->is_ev != 0;
+}
+
 /* EV rules run on every certificate their scope admits and stop here unless EV. */
 #define EV_ONLY(fn) \
 	static void ev_##fn(const pc_cert *c, pc_report *r) \
 	{ \
-		if (pc_cert_is_ev(c)) \
+		if (pc_cert_is_ev(c, r)) \
 			fn(c, r); \
 	}
 

@@ -142,6 +142,11 @@ check_ext_invalid_der(const pc_cert *c, pc_report *r)
 		pc_tlv		t;
 		char		oid[64];
 
+		/* the decoder saw no critical field, or a DER TRUE right after the OID */
+		if (!x->critical_encoded ||
+			(x->oid.p[x->oid.n] == PC_T_BOOLEAN && x->oid.p[x->oid.n + 1] == 1 &&
+			 x->oid.p[x->oid.n + 2] == 0xff))
+			continue;
 		if (!open_seq(x->all, &d, NULL) || !pc_der_expect(&d, PC_T_OID, &t, NULL, "") ||
 			pc_der_peek(&d) != PC_T_BOOLEAN || !pc_der_next(&d, &t, NULL) || t.v.n != 1)
 			continue;

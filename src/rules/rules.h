@@ -105,7 +105,7 @@ size_t		pc_public_suffix(pc_report *r, pc_span name, bool *listed);
  * Is the certificate EV: 2.23.140.1.1, or a CA-specific EV policy OID that
  * EVG 1.x allowed (cabf_ev.c)?
  */
-bool		pc_cert_is_ev(const pc_cert *c);
+bool		pc_cert_is_ev(const pc_cert *c, pc_report *r);
 
 /*
  * Big numbers (util.c).  pc_bn_ctx is a per-thread BN_CTX kept for reuse
