@@ -292,23 +292,15 @@ ip_reserved(const uint8_t *ip, size_t len)
 
 /* ---------------------------------------------------------------- TLDs and public suffixes */
 
-/* Compare prefix || lower(s) with a table entry, strcmp-style. */
+/* lower(label) against a table entry, strcmp-style; a NUL in the label ends it. */
 static int
-cmp_rule(const char *prefix, pc_span s, const char *entry)
+cmp_label(pc_span label, const char *entry)
 {
-	size_t		plen = strlen(prefix);
-
 	for (size_t i = 0;; i++)
 	{
-		int			a,
+		int			a = i < label.n ? lower(label.p[i]) : 0,
 					b = (uint8_t) entry[i];
 
-		if (i < plen)
-			a = (uint8_t) prefix[i];
-		else if (i - plen < s.n)
-			a = lower(s.p[i - plen]);
-		else
-			a = 0;
 		if (a != b || a == 0)
 			return a - b;
 	}
@@ -323,7 +315,7 @@ tld_find(pc_span label)
 	while (lo < hi)
 	{
 		size_t		mid = (lo + hi) / 2;
-		int			c = cmp_rule("", label, pc_tlds[mid].name);
+		int			c = cmp_label(label, pc_tlds[mid].name);
 
 		if (c == 0)
 			return &pc_tlds[mid];
