@@ -180,6 +180,36 @@ pc_public_suffix(pc_report *r, pc_span name, bool *listed)
 }
 
 /*
+ * Is the whole name a public suffix by a rule of the list, that is, does
+ * pc_public_suffix_at answer 0 with 'listed'?  Only the walk's first step
+ * can answer 0 (a later step starts past a dot, and the default rule gives
+ * the last label), so that step alone decides: the name is not an
+ * exception, and is a rule or matches a wildcard rule.
+ */
+bool
+pc_psl_whole_name(pc_span name)
+{
+	char		low[253 + 1];
+	size_t		n = name.n;
+	const char *dot;
+
+	if (n > 0 && name.p[n - 1] == '.')
+		n--;
+	if (n == 0 || n > 253)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		low[k] = (char) (name.p[k] >= 'A' && name.p[k] <= 'Z' ? name.p[k] + 32 : name.p[k]);
+	low[n] = '\0';
+	if (psl_among(low, n, 0, PSL_EXCEPTIONS, 1))
+		return false;
+	if (psl_has(low, n))
+		return true;
+	dot = memchr(low, '.', n);
+	return dot && psl_among(dot + 1, (size_t) (low + n - dot - 1), PSL_EXCEPTIONS,
+							PSL_EXCEPTIONS + PSL_WILDCARDS, 2);
+}
+
+/*
  * Is the name (after an optional "*." wildcard label) a bare public suffix,
  * by a rule of the list?  A single label that the list does not know ("Not a
  * dns", "intranet") is a suffix only by the list's default rule: that is an
@@ -188,8 +218,6 @@ pc_public_suffix(pc_report *r, pc_span name, bool *listed)
 static bool
 bare_suffix(pc_report *r, pc_span name)
 {
-	bool		listed;
-
 	if (name.n >= 2 && name.p[0] == '*' && name.p[1] == '.')
 	{
 		name.p += 2;
@@ -197,7 +225,7 @@ bare_suffix(pc_report *r, pc_span name)
 	}
 	if (name.n == 0 || name.n > 253 || memchr(name.p, '\0', name.n))
 		return false;
-	return pc_public_suffix(r, name, &listed) == 0 && listed;
+	return pc_psl_whole_name(name);
 }
 
 /* ---------------------------------------------------------------- SAN / IAN dNSNames */

@@ -157,20 +157,36 @@ nat_shl(uint64_t *r, const uint64_t *a, int n, int bits)
 static int
 nat_add(uint64_t *r, const uint64_t *a, int an, const uint64_t *b, int bn)
 {
-	int			n = an > bn ? an : bn;
 	uint64_t	carry = 0;
+	int			i;
 
-	for (int i = 0; i < n; i++)
+	if (an < bn)
 	{
-		uint64_t	x = i < an ? a[i] : 0,
-					y = i < bn ? b[i] : 0;
-		u128		t = (u128) x + y + carry;
+		/* the longer one first (r may be either) */
+		const uint64_t *tp = a;
+		int			tn = an;
+
+		a = b;
+		an = bn;
+		b = tp;
+		bn = tn;
+	}
+	for (i = 0; i < bn; i++)
+	{
+		u128		t = (u128) a[i] + b[i] + carry;
 
 		r[i] = (uint64_t) t;
 		carry = (uint64_t) (t >> 64);
 	}
-	r[n] = carry;
-	return nat_len(r, n + 1);
+	for (; i < an; i++)
+	{
+		uint64_t	t = a[i] + carry;
+
+		carry = t < carry;
+		r[i] = t;
+	}
+	r[an] = carry;
+	return nat_len(r, an + 1);
 }
 
 /* a -= b where a >= b; returns a's length. */

@@ -98,6 +98,9 @@ size_t		pc_str_len(uint8_t tag, pc_span v);
  */
 size_t		pc_public_suffix_at(const char *name, size_t n, bool *listed);
 
+/* Is the whole name a public suffix by a rule (pc_public_suffix_at 0, listed)? */
+bool		pc_psl_whole_name(pc_span name);
+
 /* The same, remembered in the report for the certificate being checked. */
 size_t		pc_public_suffix(pc_report *r, pc_span name, bool *listed);
 

@@ -2714,6 +2714,31 @@ test_psl_memo(void)
 				   "public suffix of %s: offset %zu listed %d", known[k].name, off, (int) listed);
 		}
 	}
+	/* the one-step answer for whole names agrees with the walk */
+	{
+		static const char *const whole[] = {
+			"com", "co.uk", "uk", "kawasaki.jp", "city.kawasaki.jp", "foo.kawasaki.jp",
+			"bar.foo.kawasaki.jp", "www.ck", "ck", "x.ck", "sch.uk", "a.sch.uk", "localhost",
+			"example.com", "COM", "co.uk.", "", ".", "a..", "github.io", "s3.amazonaws.com",
+			"xn--p1ai", "nom.br", "a.nom.br", "b.a.nom.br",
+		};
+		int			disagree = 0;
+
+		for (size_t k = 0; k < sizeof(whole) / sizeof(whole[0]); k++)
+		{
+			pc_span		nm = {(const uint8_t *) whole[k], strlen(whole[k])};
+			bool		listed;
+			bool		walk = nm.n > 0 &&
+				pc_public_suffix_at(whole[k], nm.n, &listed) == 0 && listed;
+
+			if (walk != pc_psl_whole_name(nm))
+			{
+				disagree++;
+				fprintf(stderr, "  whole-name public suffix disagrees on \"%s\"\n", whole[k]);
+			}
+		}
+		CHECK_EQ(disagree, 0);
+	}
 	/* the same address with another length is another name */
 	CHECK_EQ(pc_public_suffix(&r, (pc_span) {span[0].p, 11}, NULL), 4);	/* "www.example" */
 	CHECK_EQ(pc_public_suffix(&r, span[0], NULL), 12);	/* "www.example.com": "com" */
