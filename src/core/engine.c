@@ -294,7 +294,8 @@ pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 		{
 			const pc_rule *rule = &rules[i];
 
-			if (!pc_rule_applies(rule, c) || !pc_rule_in_force(rule, at))
+			if (rule->severity < opt->min_severity ||
+				!pc_rule_applies(rule, c) || !pc_rule_in_force(rule, at))
 				continue;
 			if ((rule->flags & PC_RF_NEEDS_ISSUER) && opt->issuer == NULL)
 				continue;

@@ -647,6 +647,14 @@ typedef struct pc_options
 	const pc_cert *issuer;		/* issuing CA certificate, when known */
 
 	/*
+	 * Rules of a lower severity are not run (0, PC_INFO, runs all).  A
+	 * caller that only asks whether a finding reaches a threshold, as
+	 * passes() and the trigger do, spares the rest; the findings at or
+	 * above it are the same.
+	 */
+	pc_severity min_severity;
+
+	/*
 	 * Called before each rule when set.  The PostgreSQL layer passes a
 	 * function that runs CHECK_FOR_INTERRUPTS(), so a query cancel or
 	 * statement_timeout takes effect within one rule, even on a hostile

@@ -98,6 +98,7 @@ pc_sql_passes(PG_FUNCTION_ARGS)
 {
 	bytea	   *cert;
 	pc_severity threshold = PC_ERROR;
+	pc_options	opt = {0};
 	pc_run		run;
 
 	if (PG_ARGISNULL(0))
@@ -110,7 +111,9 @@ pc_sql_passes(PG_FUNCTION_ARGS)
 		threshold = pc_sev_from_datum(map, PG_GETARG_DATUM(1));
 	}
 
-	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL, NULL);
+	/* only findings at the threshold or above matter: the rest need not run */
+	opt.min_severity = threshold;
+	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL, &opt);
 	for (size_t i = 0; i < run.report.n; i++)
 		if (run.report.items[i].severity >= threshold)
 			PG_RETURN_BOOL(false);
@@ -368,6 +371,8 @@ pc_sql_enforce(PG_FUNCTION_ARGS)
 		opt.at = pc_unix_seconds(at);
 		opt.at_set = true;
 	}
+	/* the message names findings at the threshold or above only */
+	opt.min_severity = threshold;
 	pc_run_lint(&run, (const uint8_t *) VARDATA_ANY(cert), VARSIZE_ANY_EXHDR(cert), NULL, &opt);
 
 	initStringInfo(&rules);

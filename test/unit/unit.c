@@ -2651,6 +2651,74 @@ test_fermat_rule(void)
 	BN_CTX_free(ctx);
 }
 
+/*
+ * pc_options.min_severity (what passes() and the trigger use) skips only
+ * rules below the threshold: on every fixture, the findings at or above it
+ * are those of a full run, in the same order, with the same details.
+ */
+static void
+test_min_severity(void)
+{
+	char	   *path = path_join(srcdir, "test/fixtures", NULL);
+	DIR		   *dir = opendir(path);
+	struct dirent *ent;
+	pc_finding *part = xmalloc(items_cap * sizeof(pc_finding));
+	int			files = 0,
+				bad = 0,
+				skipped = 0;
+
+	CHECKF(dir != NULL, "cannot open %s", path);
+	while (dir != NULL && (ent = readdir(dir)) != NULL)
+	{
+		char		name[256];
+		size_t		l = strlen(ent->d_name),
+					len;
+		uint8_t    *der;
+
+		if (l < 5 || l >= sizeof(name) || strcmp(ent->d_name + l - 4, ".pem") != 0)
+			continue;
+		memcpy(name, ent->d_name, l - 4);
+		name[l - 4] = '\0';
+		if ((der = load_fixture(name, &len)) == NULL)
+			continue;
+		files++;
+		for (pc_severity t = PC_NOTICE; t <= PC_ERROR; t++)
+		{
+			pc_options	opt = {0};
+			pc_report	full,
+						cut;
+			size_t		k = 0;
+
+			pc_report_init(&full, items, items_cap);
+			pc_lint_der(der, len, NULL, scratch, &full);
+			opt.min_severity = t;
+			pc_report_init(&cut, part, items_cap);
+			pc_lint_der(der, len, &opt, scratch, &cut);
+			skipped += full.n > cut.n;
+			for (size_t i = 0; i < full.n; i++)
+			{
+				if (full.items[i].severity < t)
+					continue;
+				if (k >= cut.n || full.items[i].rule != cut.items[k].rule ||
+					strcmp(full.items[i].detail, cut.items[k].detail) != 0)
+				{
+					bad++;
+					break;
+				}
+				k++;
+			}
+			bad += k != cut.n;
+		}
+		free(der);
+	}
+	if (dir)
+		closedir(dir);
+	CHECKF(files > 50 && bad == 0, "min_severity changed findings on %d of %d fixture runs", bad, files * 3);
+	CHECK(skipped > 0);			/* lower findings were really left out */
+	free(part);
+	free(path);
+}
+
 /* The memoised public-suffix lookup answers as the direct one, also past its slots. */
 static void
 test_psl_memo(void)
@@ -3521,6 +3589,7 @@ main(int argc, char **argv)
 	test_psl_memo();
 	test_small_residues();
 	test_fermat_rule();
+	test_min_severity();
 	test_decode_built();
 	test_decode_caps();
 	test_regressions();
