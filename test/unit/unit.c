@@ -673,6 +673,33 @@ load_fixture(const char *name, size_t *len)
 	return der;
 }
 
+/*
+ * The next fixture file of an open test/fixtures directory: its name
+ * (without .pem/.der) into 'name' and its DER, or NULL at the end.  .der
+ * files only when with_der.
+ */
+static uint8_t *
+next_fixture(DIR *dir, bool with_der, char *name, size_t namesize, size_t *len)
+{
+	struct dirent *ent;
+
+	while ((ent = readdir(dir)) != NULL)
+	{
+		size_t		l = strlen(ent->d_name);
+		uint8_t    *der;
+
+		if (l < 5 || l >= namesize ||
+			(strcmp(ent->d_name + l - 4, ".pem") != 0 &&
+			 !(with_der && strcmp(ent->d_name + l - 4, ".der") == 0)))
+			continue;
+		memcpy(name, ent->d_name, l - 4);
+		name[l - 4] = '\0';
+		if ((der = load_fixture(name, len)) != NULL)
+			return der;
+	}
+	return NULL;
+}
+
 /* ---------------------------------------------------------------- DER reader */
 
 static void
@@ -2245,7 +2272,6 @@ static void
 test_fixture_mutations(void)
 {
 	DIR		   *dir;
-	struct dirent *ent;
 	char	   *path = path_join(srcdir, "test/fixtures", NULL);
 	int			files = 0;
 	long		inputs = 0;
@@ -2274,21 +2300,15 @@ test_fixture_mutations(void)
 		free(path);
 		return;
 	}
-	while ((ent = readdir(dir)) != NULL)
+	for (;;)
 	{
 		char		name[256];
-		size_t		l = strlen(ent->d_name);
 		size_t		len;
-		uint8_t    *der;
+		uint8_t    *der = next_fixture(dir, true, name, sizeof(name), &len);
 		static const uint8_t vals[] = {0x00, 0x01, 0x7f, 0x80, 0x81, 0xff};
 
-		if (l < 5 || l >= sizeof(name) ||
-			(strcmp(ent->d_name + l - 4, ".pem") != 0 && strcmp(ent->d_name + l - 4, ".der") != 0))
-			continue;
-		memcpy(name, ent->d_name, l - 4);
-		name[l - 4] = '\0';
-		if ((der = load_fixture(name, &len)) == NULL)
-			continue;
+		if (der == NULL)
+			break;
 		files++;
 		for (size_t cut = 0; cut <= len; cut++)
 		{
@@ -2661,26 +2681,20 @@ test_min_severity(void)
 {
 	char	   *path = path_join(srcdir, "test/fixtures", NULL);
 	DIR		   *dir = opendir(path);
-	struct dirent *ent;
 	pc_finding *part = xmalloc(items_cap * sizeof(pc_finding));
 	int			files = 0,
 				bad = 0,
 				skipped = 0;
 
 	CHECKF(dir != NULL, "cannot open %s", path);
-	while (dir != NULL && (ent = readdir(dir)) != NULL)
+	while (dir != NULL)
 	{
 		char		name[256];
-		size_t		l = strlen(ent->d_name),
-					len;
-		uint8_t    *der;
+		size_t		len;
+		uint8_t    *der = next_fixture(dir, false, name, sizeof(name), &len);
 
-		if (l < 5 || l >= sizeof(name) || strcmp(ent->d_name + l - 4, ".pem") != 0)
-			continue;
-		memcpy(name, ent->d_name, l - 4);
-		name[l - 4] = '\0';
-		if ((der = load_fixture(name, &len)) == NULL)
-			continue;
+		if (der == NULL)
+			break;
 		files++;
 		for (pc_severity t = PC_NOTICE; t <= PC_ERROR; t++)
 		{
