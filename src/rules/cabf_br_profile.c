@@ -1361,7 +1361,11 @@ check_rsa_roca(const pc_cert *c, pc_report *r)
 	const uint16_t *res;
 	const roca_table *t;
 
-	if (!is_rsa(c) || (res = rsa_residues(c, r)) == NULL)
+	/*
+	 * RSALib made keys of 512 bits and more; a tiny modulus (1 is a power
+	 * of 65537 modulo everything) is other rules' business, not ROCA.
+	 */
+	if (!is_rsa(c) || c->spki.bits < 512 || (res = rsa_residues(c, r)) == NULL)
 		return;
 	t = get_roca_table();
 	for (int i = 0; i < ROCA_PRIMES; i++)

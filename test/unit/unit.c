@@ -2662,6 +2662,27 @@ test_fermat_rule(void)
 			runs++;
 		}
 	CHECKF(bad == 0, "Fermat rule wrong on %d of %d moduli", bad, runs);
+	/* ROCA's fingerprint holds for n = 1 (65537^0 everywhere): not a key it judges */
+	{
+		const pc_rule *roca = pc_rule_find("e_rsa_roca_fingerprint");
+		static const uint8_t one[] = {0x01},
+					e65537[] = {0x01, 0x00, 0x01};
+		pc_report	r;
+		pc_finding	items[4];
+
+		memset(scratch, 0, sizeof(*scratch));
+		scratch->kind = PC_K_SUB | PC_K_TLS;
+		scratch->spki.type = PC_KEY_RSA;
+		scratch->spki.rsa_n = (pc_span) {one, 1};
+		scratch->spki.rsa_e = (pc_span) {e65537, 3};
+		scratch->spki.bits = 1;
+		pc_report_init(&r, items, 4);
+		r.cur = roca;
+		CHECK(roca != NULL);
+		if (roca)
+			roca->check(scratch, &r);
+		CHECK_EQ(r.n, 0);
+	}
 	CHECK(fired > 0 && fired < runs);	/* both outcomes were exercised */
 	BN_free(x);
 	BN_free(y);
