@@ -1960,7 +1960,7 @@ const pc_rule pc_rules_cabf_br_profile[] = {
 	{.name = "e_rsa_roca_fingerprint", .severity = PC_ERROR, .source = BR,
 		.citation = "BRs: 6.1.1.3(5) (SC-073); CVE-2017-15361", .from = PC_DATE(2024, 11, 15),
 		.scope = SCOPE_SUB, .check = check_rsa_roca,
-		.description = "Subscriber RSA key must not be a ROCA-vulnerable Infineon RSALib key: a modulus that is a power of 65537 modulo every prime up to 167 is rejected (the CA must reject weak keys from 2024-11-15)."},
+		.description = "Subscriber RSA key must not be a ROCA-vulnerable Infineon RSALib key: a modulus of 512 bits or more that is a power of 65537 modulo every prime up to 167 is rejected (the CA must reject weak keys from 2024-11-15)."},
 	{.name = "e_old_root_ca_rsa_mod_less_than_2048_bits", .severity = PC_ERROR, .source = BR,
 		.citation = "BRs: 6.1.5", .scope = SCOPE_ROOT, .check = check_old_root_rsa_2048,
 		.description = "Root CA certificate valid from before 2011-01-01 must have an RSA modulus of at least 2048 bits."},
