@@ -117,24 +117,11 @@ span_starts_ci(pc_span s, const char *lit)
  */
 #define SHORT_NAME(n) ((n).n < MAX_LABELS)
 
-static bool
-has_double_hyphen(pc_span n)
-{
-	for (size_t i = 1; i < n.n; i++)
-		if (n.p[i] == '-' && n.p[i - 1] == '-')
-			return true;
-	return false;
-}
 
 static bool
 has_empty_label(pc_span n)
 {
-	if (n.n == 0 || n.p[0] == '.' || n.p[n.n - 1] == '.')
-		return true;
-	for (size_t i = 1; i < n.n; i++)
-		if (n.p[i] == '.' && n.p[i - 1] == '.')
-			return true;
-	return false;
+	return n.n == 0 || n.p[0] == '.' || n.p[n.n - 1] == '.' || pc_span_has_pair(n, '.');
 }
 
 #define MAX_LABELS 128
@@ -631,7 +618,7 @@ check_prohibited_reserved_label(const pc_cert *c, pc_report *r)
 	dns_begin(&it, c, false);
 	while (dns_next(&it, &n))
 	{
-		if (!has_double_hyphen(n))
+		if (!pc_span_has_pair(n, '-'))
 			continue;
 		split_labels(n, &lb);
 		for (int i = 0; i < lb.n; i++)

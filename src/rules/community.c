@@ -79,12 +79,57 @@ psl_among(const char *s, size_t n, size_t from, size_t to, size_t skip)
 }
 
 /*
+ * A name as the list's rules are written: without a trailing dot, lower
+ * case, NUL-terminated in low[254].  False when it cannot be a DNS name
+ * (empty, over 253 octets, a NUL inside); *n is then the length without
+ * the dot.
+ */
+static bool
+psl_lower(const char *name, size_t *n, char *low)
+{
+	if (*n > 0 && name[*n - 1] == '.')
+		(*n)--;
+	if (*n == 0 || *n > 253 || memchr(name, '\0', *n))
+		return false;
+	for (size_t k = 0; k < *n; k++)
+		low[k] = (char) (name[k] >= 'A' && name[k] <= 'Z' ? name[k] + 32 : name[k]);
+	low[*n] = '\0';
+	return true;
+}
+
+typedef enum
+{
+	PSL_NO_RULE,				/* no rule names this candidate */
+	PSL_EXCEPTION,				/* "!candidate": the suffix is its parent */
+	PSL_RULE,					/* a rule, or a wildcard over its parent */
+} psl_verdict;
+
+/*
+ * One step of the walk: the candidate suffix low[i..n).  The few exception
+ * and wildcard rules are compared directly; only the plain rules are looked
+ * up by hash.
+ */
+static psl_verdict
+psl_step(const char *low, size_t n, size_t i)
+{
+	const char *cand = low + i;
+	const char *dot = memchr(cand, '.', n - i);
+
+	if (psl_among(cand, n - i, 0, PSL_EXCEPTIONS, 1))
+		return PSL_EXCEPTION;
+	if (psl_has(cand, n - i))
+		return PSL_RULE;
+	if (dot && psl_among(dot + 1, (size_t) (low + n - dot - 1), PSL_EXCEPTIONS,
+						 PSL_EXCEPTIONS + PSL_WILDCARDS, 2))
+		return PSL_RULE;
+	return PSL_NO_RULE;
+}
+
+/*
  * The PSL algorithm (publicsuffix.org/list/): of the rules matching the
  * name, an exception rule wins, then the one with most labels; with no match
  * the default rule "*" makes the last label the suffix.  Walking the
  * candidate suffixes from the longest, the first match is the prevailing one.
- * The few exception and wildcard rules are compared directly; only the
- * plain rules are looked up by hash.
  */
 size_t
 pc_public_suffix_at(const char *name, size_t n, bool *listed)
@@ -94,35 +139,24 @@ pc_public_suffix_at(const char *name, size_t n, bool *listed)
 
 	if (listed)
 		*listed = true;
-	if (n > 0 && name[n - 1] == '.')
-		n--;
-	if (n == 0 || n > 253 || memchr(name, '\0', n))
+	if (!psl_lower(name, &n, low))
 	{
 		if (listed)
 			*listed = false;
 		return n;
 	}
-	for (size_t k = 0; k < n; k++)
-		low[k] = (char) (name[k] >= 'A' && name[k] <= 'Z' ? name[k] + 32 : name[k]);
-	low[n] = '\0';
 	for (;;)
 	{
-		const char *cand = low + i;
-		const char *dot = memchr(cand, '.', n - i);
-		const char *parent = dot ? dot + 1 : low + n;
+		const char *dot = memchr(low + i, '.', n - i);
+		psl_verdict v = psl_step(low, n, i);
 
-		/* exception rule "!candidate": the suffix is the candidate's parent */
-		if (psl_among(cand, n - i, 0, PSL_EXCEPTIONS, 1))
-			return (size_t) (parent - low);
-		if (psl_has(cand, n - i))
-			return i;
-		/* wildcard rule "*.parent" */
-		if (dot && psl_among(parent, (size_t) (low + n - parent), PSL_EXCEPTIONS,
-							 PSL_EXCEPTIONS + PSL_WILDCARDS, 2))
+		if (v == PSL_EXCEPTION)
+			return dot ? (size_t) (dot + 1 - low) : n;
+		if (v == PSL_RULE)
 			return i;
 		if (!dot)
 			break;
-		i = (size_t) (parent - low);
+		i = (size_t) (dot + 1 - low);
 	}
 	/* default rule "*": the last label alone */
 	if (listed)
@@ -183,30 +217,15 @@ pc_public_suffix(pc_report *r, pc_span name, bool *listed)
  * Is the whole name a public suffix by a rule of the list, that is, does
  * pc_public_suffix_at answer 0 with 'listed'?  Only the walk's first step
  * can answer 0 (a later step starts past a dot, and the default rule gives
- * the last label), so that step alone decides: the name is not an
- * exception, and is a rule or matches a wildcard rule.
+ * the last label), so that step alone decides.
  */
 bool
 pc_psl_whole_name(pc_span name)
 {
 	char		low[253 + 1];
 	size_t		n = name.n;
-	const char *dot;
 
-	if (n > 0 && name.p[n - 1] == '.')
-		n--;
-	if (n == 0 || n > 253)
-		return false;
-	for (size_t k = 0; k < n; k++)
-		low[k] = (char) (name.p[k] >= 'A' && name.p[k] <= 'Z' ? name.p[k] + 32 : name.p[k]);
-	low[n] = '\0';
-	if (psl_among(low, n, 0, PSL_EXCEPTIONS, 1))
-		return false;
-	if (psl_has(low, n))
-		return true;
-	dot = memchr(low, '.', n);
-	return dot && psl_among(dot + 1, (size_t) (low + n - dot - 1), PSL_EXCEPTIONS,
-							PSL_EXCEPTIONS + PSL_WILDCARDS, 2);
+	return psl_lower((const char *) name.p, &n, low) && psl_step(low, n, 0) == PSL_RULE;
 }
 
 /*

@@ -31,8 +31,8 @@ nat_len(const uint64_t *a, int n)
 	return n;
 }
 
-static int
-nat_bits(const uint64_t *a, int n)
+int
+pc_nat_bits(const uint64_t *a, int n)
 {
 	n = nat_len(a, n);
 	return n == 0 ? 0 : 64 * (n - 1) + (64 - __builtin_clzll(a[n - 1]));
@@ -97,11 +97,6 @@ pc_nat_from_bytes(uint64_t *a, int max, const uint8_t *p, size_t len)
 	return n;
 }
 
-int
-pc_nat_bits(const uint64_t *a, int n)
-{
-	return nat_bits(a, n);
-}
 
 uint64_t
 pc_nat_mod_word(const uint64_t *a, int n, uint64_t m)
@@ -137,8 +132,8 @@ nat_shr(uint64_t *r, const uint64_t *a, int n, int bits)
 }
 
 /* r = a << bits (r must not overlap a); returns r's length. */
-static int
-nat_shl(uint64_t *r, const uint64_t *a, int n, int bits)
+int
+pc_nat_shl(uint64_t *r, const uint64_t *a, int n, int bits)
 {
 	int			w = bits / 64,
 				b = bits % 64;
@@ -154,8 +149,8 @@ nat_shl(uint64_t *r, const uint64_t *a, int n, int bits)
 }
 
 /* r = a + b, with n = max length; r has n + 1 limbs of room. */
-static int
-nat_add(uint64_t *r, const uint64_t *a, int an, const uint64_t *b, int bn)
+int
+pc_nat_add(uint64_t *r, const uint64_t *a, int an, const uint64_t *b, int bn)
 {
 	uint64_t	carry = 0;
 	int			i;
@@ -190,8 +185,8 @@ nat_add(uint64_t *r, const uint64_t *a, int an, const uint64_t *b, int bn)
 }
 
 /* a -= b where a >= b; returns a's length. */
-static int
-nat_sub(uint64_t *a, int an, const uint64_t *b, int bn)
+int
+pc_nat_sub(uint64_t *a, int an, const uint64_t *b, int bn)
 {
 	uint64_t	borrow = 0;
 
@@ -406,7 +401,7 @@ nat_low(uint64_t *r, const uint64_t *a, int n, int bits)
 static int
 sqrtrem_dc(uint64_t *s, uint64_t *r, int *rn, const uint64_t *a, int n, uint64_t *scratch)
 {
-	int			bits = nat_bits(a, n),
+	int			bits = pc_nat_bits(a, n),
 				k,
 				hn,
 				a1n,
@@ -457,38 +452,38 @@ sqrtrem_dc(uint64_t *s, uint64_t *r, int *rn, const uint64_t *a, int n, uint64_t
 
 		sn = sqrtrem_dc(s, r, &rpn, h, hn, t);
 		/* num = r' b + a1 */
-		numn = nat_shl(num, r, rpn, k);
-		numn = nat_add(num, num, numn, a1, a1n);
+		numn = pc_nat_shl(num, r, rpn, k);
+		numn = pc_nat_add(num, num, numn, a1, a1n);
 	}
 	/* (q, u) = divrem(num, 2 s'), in the space after num */
 	d = t;
-	dn = nat_shl(d, s, sn, 1);
+	dn = pc_nat_shl(d, s, sn, 1);
 	q = d + dn + 1;
 	u = q + numn + 1;
 	qn = nat_divrem(q, u, &un, num, numn, d, dn, u + dn + 1);
 
 	/* s = s' b + q */
-	tn = nat_shl(h, s, sn, k);	/* h is free again */
-	sn = nat_add(s, h, tn, q, qn);
+	tn = pc_nat_shl(h, s, sn, k);	/* h is free again */
+	sn = pc_nat_add(s, h, tn, q, qn);
 
 	/* r = u b + a0 - q^2; when that is negative, s - 1 and r + 2s - 1 */
-	tn = nat_shl(num, u, un, k);	/* num is free again */
-	tn = nat_add(num, num, tn, a0, a0n);
+	tn = pc_nat_shl(num, u, un, k);	/* num is free again */
+	tn = pc_nat_add(num, num, tn, a0, a0n);
 	{
 		int			q2n = nat_sqr(h, q, qn > 0 ? qn : 1);
 
 		if (nat_cmp(num, tn, h, q2n) < 0)
 		{
 			/* r = num + 2s - 1 - q^2 with the old s; then s -= 1 */
-			tn = nat_add(num, num, tn, s, sn);
-			tn = nat_add(num, num, tn, s, sn);
+			tn = pc_nat_add(num, num, tn, s, sn);
+			tn = pc_nat_add(num, num, tn, s, sn);
 			for (int i = 0; i < sn; i++)
 				if (s[i]-- != 0)
 					break;
 			sn = nat_len(s, sn);
-			tn = nat_sub(num, tn, (const uint64_t[]) {1}, 1);
+			tn = pc_nat_sub(num, tn, (const uint64_t[]) {1}, 1);
 		}
-		tn = nat_sub(num, tn, h, q2n);
+		tn = pc_nat_sub(num, tn, h, q2n);
 	}
 	memcpy(r, num, sizeof(uint64_t) * (size_t) (tn > 0 ? tn : 1));
 	*rn = tn;
@@ -520,23 +515,8 @@ pc_nat_sqrtrem(uint64_t *s, uint64_t *rem, const uint64_t *a, int n)
 	return sn;
 }
 
-int
-pc_nat_add(uint64_t *r, const uint64_t *a, int an, const uint64_t *b, int bn)
-{
-	return nat_add(r, a, an, b, bn);
-}
 
-int
-pc_nat_shl(uint64_t *r, const uint64_t *a, int n, int bits)
-{
-	return nat_shl(r, a, n, bits);
-}
 
-int
-pc_nat_sub(uint64_t *a, int an, const uint64_t *b, int bn)
-{
-	return nat_sub(a, an, b, bn);
-}
 
 int
 pc_nat_mul_word(uint64_t *a, int n, uint64_t w)

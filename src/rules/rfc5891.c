@@ -305,14 +305,9 @@ check_idn(const pc_cert *c, pc_report *r, idn_problem want)
 	while (pc_gn_next(&it, &gn))
 	{
 		size_t		start = 0;
-		bool		ace = false;
 
-		if (gn.type != PC_GN_DNS)
-			continue;
 		/* an A-label starts "xn--": a name without "--" has none */
-		for (size_t i = 1; i < gn.v.n && !ace; i++)
-			ace = gn.v.p[i] == '-' && gn.v.p[i - 1] == '-';
-		if (!ace)
+		if (gn.type != PC_GN_DNS || !pc_span_has_pair(gn.v, '-'))
 			continue;
 		for (size_t i = 0; i <= gn.v.n; i++)
 		{

@@ -48,6 +48,9 @@ bool		pc_subj_has_value(const pc_cert *c, const char *oid, size_t oidlen);
 
 #define SUBJ_VALUE(c, lit) pc_subj_has_value((c), (lit), sizeof(lit) - 1)
 
+/* Does ch occur twice in a row in s ("--", "..")? */
+bool		pc_span_has_pair(pc_span s, uint8_t ch);
+
 /* ASCII case-insensitive equality of two spans. */
 bool		pc_span_eq_nocase(pc_span a, pc_span b);
 

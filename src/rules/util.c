@@ -101,6 +101,15 @@ pc_validity_over(const pc_cert *c, pc_report *r, int64_t days)
 }
 
 bool
+pc_span_has_pair(pc_span s, uint8_t ch)
+{
+	for (size_t i = 1; i < s.n; i++)
+		if (s.p[i] == ch && s.p[i - 1] == ch)
+			return true;
+	return false;
+}
+
+bool
 pc_str_ascii(uint8_t tag, pc_span v)
 {
 	if (tag == PC_T_BMPSTRING || tag == PC_T_UNIVERSALSTRING)
