@@ -108,10 +108,10 @@ diff: $(BUILD)/diff
 # throwaway cluster over BENCH_N rows (BENCH_N=100000 for a quick run).
 BENCH_N ?= 1000000
 
-$(BUILD)/gen-corpus: bench/gen-corpus.c
+$(BUILD)/gen-corpus: bench/gen-corpus.c src/core/time.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
 	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -Wno-missing-field-initializers -pthread \
-		-o $@ bench/gen-corpus.c $(CORE_LIBS)
+		-o $@ bench/gen-corpus.c src/core/time.c $(CORE_LIBS)
 
 $(BUILD)/core-bench: $(CORE_SRCS) bench/core-bench.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)

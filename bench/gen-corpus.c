@@ -48,6 +48,8 @@
 #include <openssl/obj_mac.h>
 #include <openssl/x509.h>
 
+#include "../src/core/pc.h"
+
 #define GEN_VERSION 1
 #define CORPUS_MAGIC "PCCORP1\n"
 #define KEYS_MAGIC "PCKEYS1\n"
@@ -354,47 +356,7 @@ put_oidv(buf *b, const oid *o)
 
 /* ---------------------------------------------------------------- time */
 
-static int64_t
-days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-	int64_t		era;
-	unsigned	yoe,
-				doy,
-				doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned) (y - era * 400);
-	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t) doe - 719468;
-}
-
-static int64_t
-date(int y, unsigned m, unsigned d)
-{
-	return days_from_civil(y, m, d) * 86400;
-}
-
-static void
-civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d)
-{
-	int64_t		era;
-	unsigned	doe,
-				yoe,
-				doy,
-				mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned) (z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = (int) ((int64_t) yoe + era * 400 + (*m <= 2));
-}
+/* Dates (PC_DATE) and day numbers come from the core (src/core/pc.h, time.c). */
 
 /* UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280 4.1.2.5). */
 static void
@@ -407,7 +369,7 @@ put_time(buf *b, int64_t t)
 				d;
 	char		s[32];
 
-	civil_from_days(days, &y, &m, &d);
+	pc_civil_from_days(days, &y, &m, &d);
 	if (y >= 1950 && y < 2050)
 	{
 		snprintf(s, sizeof(s), "%02d%02u%02u%02d%02d%02dZ", y % 100, m, d,
@@ -1119,30 +1081,30 @@ typedef struct prof
 static int
 tls_days(rng *r, int64_t nb)
 {
-	if (nb < date(2018, 3, 1))
+	if (nb < PC_DATE(2018, 3, 1))
 	{
 		static const int d[] = {90, 365, 730, 1095};
 		static const unsigned w[] = {40, 30, 20, 10};
 
 		return d[PICK(r, w)];
 	}
-	if (nb < date(2020, 9, 1))
+	if (nb < PC_DATE(2020, 9, 1))
 	{
 		static const int d[] = {90, 365, 730, 825};
 		static const unsigned w[] = {50, 30, 15, 5};
 
 		return d[PICK(r, w)];
 	}
-	if (nb < date(2026, 3, 15))
+	if (nb < PC_DATE(2026, 3, 15))
 	{
 		static const int d[] = {90, 397, 365, 180};
 		static const unsigned w[] = {60, 20, 15, 5};
 
 		return d[PICK(r, w)];
 	}
-	if (nb < date(2027, 3, 15))
+	if (nb < PC_DATE(2027, 3, 15))
 		return permille(r, 600) ? 90 : 199;
-	if (nb < date(2029, 3, 15))
+	if (nb < PC_DATE(2029, 3, 15))
 		return permille(r, 600) ? 90 : 99;
 	return permille(r, 600) ? 45 : 46;
 }
@@ -1151,15 +1113,15 @@ tls_days(rng *r, int64_t nb)
 static int
 tls_limit(int64_t nb)
 {
-	if (nb < date(2018, 3, 1))
+	if (nb < PC_DATE(2018, 3, 1))
 		return 1186;
-	if (nb < date(2020, 9, 1))
+	if (nb < PC_DATE(2020, 9, 1))
 		return 825;
-	if (nb < date(2026, 3, 15))
+	if (nb < PC_DATE(2026, 3, 15))
 		return 398;
-	if (nb < date(2027, 3, 15))
+	if (nb < PC_DATE(2027, 3, 15))
 		return 200;
-	if (nb < date(2029, 3, 15))
+	if (nb < PC_DATE(2029, 3, 15))
 		return 100;
 	return 47;
 }
@@ -1658,7 +1620,7 @@ build_tls_tbs(gen *g, rng *r, prof *p, buf *b)
 
 	make_names(r, &san, p->vt == VT_EV);	/* EV: no wildcards, no IP addresses */
 	g->st.nsan += (uint64_t) san.n;
-	has_cn = !(p->vt == VT_DV && p->nb >= date(2020, 1, 1) && permille(r, 80));
+	has_cn = !(p->vt == VT_DV && p->nb >= PC_DATE(2020, 1, 1) && permille(r, 80));
 	if (p->defect == D_CN_NOT_IN_SAN)
 	{
 		has_cn = true;
@@ -1695,22 +1657,22 @@ build_tls_tbs(gen *g, rng *r, prof *p, buf *b)
 		static const int both[] = {O_KP_SERVER, O_KP_CLIENT};
 
 		/* clientAuth goes away ahead of Chrome's 2027-03-15 deadline */
-		put_eku(b, both, p->nb < date(2026, 6, 15) && permille(r, 850) ? 2 : 1);
+		put_eku(b, both, p->nb < PC_DATE(2026, 6, 15) && permille(r, 850) ? 2 : 1);
 	}
 	if (p->defect == D_CA_FLAG_LEAF)
 		put_bc(b, true, -1, true);
 	else if (permille(r, 700))
 		put_bc(b, false, -1, true);
 	/* subjectKeyIdentifier is NOT RECOMMENDED in subscriber certificates from BR 2.0 */
-	if (permille(r, p->nb < date(2023, 9, 15) ? 900 : 500))
+	if (permille(r, p->nb < PC_DATE(2023, 9, 15) ? 900 : 500))
 		put_ski(b, p->k->ski);
 	put_aki(b, p->iss->keyid);
-	put_aia(b, p->iss, p->nb < date(2025, 6, 1) || permille(r, 300));
+	put_aia(b, p->iss, p->nb < PC_DATE(2025, 6, 1) || permille(r, 300));
 	if (p->defect != D_NO_SAN)
 		put_san(b, &san, !has_cn && p->vt == VT_DV && p->defect != D_DV_WITH_ORG);
 	if (p->defect != D_NO_CP)
 		put_cp(b, cabf, p->iss, p->iss->ca_policy);
-	if (p->iss->crldp || p->nb >= date(2024, 6, 1))
+	if (p->iss->crldp || p->nb >= PC_DATE(2024, 6, 1))
 		put_crldp(b, p->iss, below(r, 128));
 	if (p->kind == C_PRECERT)
 		put_poison(b, p->defect != D_POISON_NOT_CRITICAL);
@@ -1897,7 +1859,7 @@ build_cert(gen *g, uint64_t index, uint8_t *out)
 
 	rng_init(&r, g->seed, 1, index);
 	p.kind = PICK(&r, kind_w);
-	p.nb = date(2016, 1, 1) + (int64_t) (rnd(&r) % (uint64_t) (date(2030, 1, 1) - date(2016, 1, 1)));
+	p.nb = PC_DATE(2016, 1, 1) + (int64_t) (rnd(&r) % (uint64_t) (PC_DATE(2030, 1, 1) - PC_DATE(2016, 1, 1)));
 	p.keytype = PICK(&r, keytype_w);
 
 	if (p.kind == C_CA)

@@ -213,6 +213,9 @@ bool		pc_time_parse(uint8_t tag, pc_span text, pc_time *out);
 	((PC__ERA(y, m) * 146097 + PC__DOE(y, m, d) - 719468) * (int64_t) 86400)
 #define PC_DAY ((int64_t) 86400)
 
+/* The civil date (proleptic Gregorian) of a day number (days since 1970-01-01). */
+void		pc_civil_from_days(int64_t z, int *yy, unsigned *mm, unsigned *dd);
+
 /* Format seconds since the epoch as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ. */
 void		pc_format_date(int64_t t, char *buf, size_t size);
 void		pc_format_time(int64_t t, char *buf, size_t size);

@@ -27,8 +27,8 @@ days_from_civil(int64_t y, unsigned m, unsigned d)
 	return era * 146097 + (int64_t) doe - 719468;
 }
 
-static void
-civil_from_days(int64_t z, int *yy, unsigned *mm, unsigned *dd)
+void
+pc_civil_from_days(int64_t z, int *yy, unsigned *mm, unsigned *dd)
 {
 	int64_t		era;
 	unsigned	doe,
@@ -187,7 +187,7 @@ pc_format_date(int64_t t, char *buf, size_t size)
 				d;
 	int64_t		days = floor_days(t);
 
-	civil_from_days(days, &y, &m, &d);
+	pc_civil_from_days(days, &y, &m, &d);
 	snprintf(buf, size, "%04d-%02u-%02u", y, m, d);
 }
 
@@ -203,7 +203,7 @@ pc_format_time(int64_t t, char *buf, size_t size)
 	if (rem < 0)
 		rem += 86400;
 
-	civil_from_days(days, &y, &m, &d);
+	pc_civil_from_days(days, &y, &m, &d);
 	snprintf(buf, size, "%04d-%02u-%02uT%02u:%02u:%02uZ", y, m, d,
 			 (unsigned) (rem / 3600), (unsigned) (rem / 60 % 60), (unsigned) (rem % 60));
 }
