@@ -23,6 +23,12 @@ include $(PGXS)
 # PGXS tracks no header dependencies: a changed struct must rebuild everything.
 $(OBJS): $(wildcard src/core/*.h) $(wildcard src/rules/*.h) $(wildcard src/pg/*.h)
 
+# The core's symbols stay inside profcheck.so.  With the default visibility
+# every call between core functions would go through the PLT and could never
+# be inlined, because another library might interpose the symbol; the
+# PostgreSQL layer (src/pg) keeps default visibility for its fmgr entry points.
+$(CORE_SRCS:.c=.o) $(CORE_SRCS:.c=.bc): override CFLAGS += -fvisibility=hidden
+
 # ---------------------------------------------------------------- core only
 
 CORE_CC ?= cc

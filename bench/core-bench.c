@@ -2,14 +2,16 @@
  * core-bench.c
  *		Time profcheck's core over a corpus written by gen-corpus.
  *
- *	core-bench [-n N] [-r REPEAT] [-R] corpus.bin
+ *	core-bench [-n N] [-r REPEAT] [-R] [-s SEVERITY] corpus.bin
  *
  * The corpus is read into memory first, so the timings are of the core
  * alone: pc_decode over every certificate (decode only), then pc_lint_der
  * (decode and every rule in force at the certificate's notBefore), single
  * threaded, reusing one pc_cert and one findings buffer as the extension
  * and the command-line linter do.  Each pass runs REPEAT times (default 3);
- * the best run is reported, as the machine is shared and noisy.
+ * the best run is reported, as the machine is shared and noisy.  With -s
+ * only rules at or above SEVERITY run, as in passes() and the enforce
+ * trigger (default: every rule, as lint() does).
  *
  * Prints a human summary, findings by severity and by rule (-R), and one
  * "RESULT key=value ..." line for bench/run.sh.
@@ -118,6 +120,7 @@ main(int argc, char **argv)
 	size_t		limit = 0;
 	int			repeat = 3;
 	bool		by_rule = false;
+	pc_options	opt = {0};
 	corpus		c;
 	pc_cert    *cert = malloc(sizeof(pc_cert));
 	size_t		cap = pc_report_capacity();
@@ -140,11 +143,14 @@ main(int argc, char **argv)
 			repeat = atoi(argv[++i]);
 		else if (strcmp(argv[i], "-R") == 0)
 			by_rule = true;
+		else if (strcmp(argv[i], "-s") == 0 && i + 1 < argc &&
+				 pc_severity_parse(argv[i + 1], &opt.min_severity))
+			i++;
 		else if (argv[i][0] != '-' && !path)
 			path = argv[i];
 		else
 		{
-			fprintf(stderr, "usage: core-bench [-n N] [-r REPEAT] [-R] corpus.bin\n");
+			fprintf(stderr, "usage: core-bench [-n N] [-r REPEAT] [-R] [-s SEVERITY] corpus.bin\n");
 			return 2;
 		}
 	}
@@ -184,7 +190,7 @@ main(int argc, char **argv)
 		for (size_t i = 0; i < c.n; i++)
 		{
 			pc_report_init(&rep, items, cap);
-			pc_lint_der(c.cert[i], c.len[i], NULL, cert, &rep);
+			pc_lint_der(c.cert[i], c.len[i], &opt, cert, &rep);
 			for (size_t k = 0; k < rep.n; k++)
 				s[rep.items[k].severity]++;
 			fl += rep.n > 0;
@@ -222,7 +228,7 @@ main(int argc, char **argv)
 		for (size_t i = 0; i < c.n; i++)
 		{
 			pc_report_init(&rep, items, cap);
-			pc_lint_der(c.cert[i], c.len[i], NULL, cert, &rep);
+			pc_lint_der(c.cert[i], c.len[i], &opt, cert, &rep);
 			for (size_t k = 0; k < rep.n; k++)
 				for (size_t j = 0; j < nr; j++)
 					if (t[j].rule == rep.items[k].rule)

@@ -259,11 +259,18 @@ say "insert benchmark: $BENCH_COPY_N rows by COPY, $BENCH_INSERT_N single-row IN
 	-- history would (the default, now(), applies today's validity limits)
 	CREATE TRIGGER enforce BEFORE INSERT OR UPDATE ON ins_trig
 		FOR EACH ROW EXECUTE FUNCTION profcheck.enforce('der', 'at=notbefore');
+	-- the same with what a CA's certificate table has at least: a primary
+	-- key and a unique SHA-256 fingerprint (context for the bare-table ratio)
+	CREATE TABLE ins_kplain (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, der bytea NOT NULL,
+		sha256 bytea GENERATED ALWAYS AS (sha256(der)) STORED UNIQUE);
+	CREATE TABLE ins_ktrig (LIKE ins_kplain INCLUDING ALL);
+	CREATE TRIGGER enforce BEFORE INSERT OR UPDATE ON ins_ktrig
+		FOR EACH ROW EXECUTE FUNCTION profcheck.enforce('der', 'at=notbefore');
 	VACUUM ANALYZE clean;
 EOF
 copy_n=$("${PSQL[@]}" -At -c "SELECT count(*) FROM clean")
 [ "$BENCH_INSERT_N" -le "$copy_n" ] || BENCH_INSERT_N=$copy_n
-for tb in plain trig; do
+for tb in plain trig kplain ktrig; do
 	MS[copy,$tb]=$(best "" "COPY ins_$tb (der) FROM '$WORK/clean.copy' (FORMAT binary)" "TRUNCATE ins_$tb")
 	MS[loop,$tb]=$(best "" "DO \$\$ DECLARE r record; BEGIN FOR r IN SELECT der FROM clean WHERE i <= $BENCH_INSERT_N ORDER BY i LOOP INSERT INTO ins_$tb (der) VALUES (r.der); END LOOP; END \$\$" "TRUNCATE ins_$tb")
 done
@@ -329,6 +336,11 @@ report() {
 	row "INSERT loop (PL/pgSQL), $BENCH_INSERT_N rows, no trigger" "$(fmt "$(rate "$BENCH_INSERT_N" "${MS[loop,plain]}")") rows/s" "$(secs "${MS[loop,plain]}") s" ""
 	row "INSERT loop (PL/pgSQL), $BENCH_INSERT_N rows, trigger" "$(fmt "$(rate "$BENCH_INSERT_N" "${MS[loop,trig]}")") rows/s" "$(secs "${MS[loop,trig]}") s" \
 		"$(ratio "${MS[loop,trig]}" "${MS[loop,plain]}")x the plain time (target < 2x)"
+	row "COPY $copy_n rows, table with primary key + unique SHA-256, no trigger" "$(fmt "$(rate "$copy_n" "${MS[copy,kplain]}")") rows/s" "$(secs "${MS[copy,kplain]}") s" ""
+	row "COPY $copy_n rows, table with primary key + unique SHA-256, trigger" "$(fmt "$(rate "$copy_n" "${MS[copy,ktrig]}")") rows/s" "$(secs "${MS[copy,ktrig]}") s" \
+		"$(ratio "${MS[copy,ktrig]}" "${MS[copy,kplain]}")x the keyed table's plain time"
+	row "INSERT loop (PL/pgSQL), keyed table, no trigger / trigger" "$(fmt "$(rate "$BENCH_INSERT_N" "${MS[loop,kplain]}")") / $(fmt "$(rate "$BENCH_INSERT_N" "${MS[loop,ktrig]}")") rows/s" "" \
+		"$(ratio "${MS[loop,ktrig]}" "${MS[loop,kplain]}")x the keyed table's plain time"
 	if [ -n "$pgb_plain" ]; then
 		row "pgbench, 1 client, 1 INSERT per transaction, no trigger" "$(fmt "${pgb_plain%.*}") tps" "" "$BENCH_INSERT_N transactions"
 		row "pgbench, 1 client, 1 INSERT per transaction, trigger" "$(fmt "${pgb_trig%.*}") tps" "" \

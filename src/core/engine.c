@@ -10,6 +10,7 @@
 #include "registry.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 
 const pc_rule pc_rule_unparseable = {
@@ -131,14 +132,23 @@ pc_scope_text(const pc_rule *r, char *buf, size_t size)
 	char		inc[160],
 				exc[160];
 
+	const char *note = "";
+
+	/* kinds first, so the text stays a list; a narrowing goes after it */
+	if (r->flags & PC_RF_TLS_LEAF)
+		note = " (the check keeps TLS leaves: TLS subscribers, and cA certificates "
+			"without keyCertSign whose EKU allows serverAuth)";
+	else if (r->flags & PC_RF_BR_CERT)
+		note = " (the check keeps CAs and TLS leaves: TLS subscribers, and cA certificates "
+			"without keyCertSign whose EKU allows serverAuth)";
 	pc_kind_text(r->scope, inc, sizeof(inc));
 	if (r->exclude)
 	{
 		pc_kind_text(r->exclude, exc, sizeof(exc));
-		snprintf(buf, size, "%s; not %s", inc, exc);
+		snprintf(buf, size, "%s; not %s%s", inc, exc, note);
 	}
 	else
-		snprintf(buf, size, "%s", inc);
+		snprintf(buf, size, "%s%s", inc, note);
 }
 
 /* ---------------------------------------------------------------- report */
@@ -271,10 +281,126 @@ pc_rule_in_force(const pc_rule *rule, int64_t at)
 	return true;
 }
 
+/*
+ * Rule plans.
+ *
+ * Whether a rule applies to a certificate depends only on the rule's
+ * metadata and on a few facts: the certificate's kind bits, whether it is a
+ * bare TBSCertificate, the caller's minimum severity and whether an issuer
+ * was given.  Consecutive certificates of a scan or a bulk load nearly always
+ * share all four, so the engine lists the rules that apply for such a key
+ * once (a plan), with each rule's window beside its check, and afterwards
+ * compares two dates and calls the check, instead of reading every rule's
+ * metadata for every certificate.
+ *
+ * The plans are a per-thread cache (per backend in PostgreSQL) of bounded
+ * size, derived from the constant rule tables alone; when a plan cannot be
+ * allocated the engine tests each rule as before.
+ */
+#define PLAN_SLOTS 32
+
+typedef struct plan_step
+{
+	int64_t		from;
+	int64_t		until;			/* INT64_MAX: never ends */
+	pc_check_fn check;
+	const pc_rule *rule;
+} plan_step;
+
+typedef struct plan
+{
+	uint32_t	kind;
+	bool		is_tbs;
+	bool		issuer;
+	pc_severity min_severity;
+	size_t		n;
+	plan_step  *steps;			/* NULL: slot empty */
+} plan;
+
+typedef struct plan_cache
+{
+	unsigned	last;			/* slot of the previous hit */
+	unsigned	victim;			/* next slot to reuse when all are taken */
+	plan		slot[PLAN_SLOTS];
+} plan_cache;
+
+/* Does the rule run on this certificate, the window aside? */
+static bool
+rule_applies_here(const pc_rule *rule, const pc_cert *c, const pc_options *opt)
+{
+	return rule->severity >= opt->min_severity && pc_rule_applies(rule, c) &&
+		!((rule->flags & PC_RF_NEEDS_ISSUER) && opt->issuer == NULL);
+}
+
+static bool
+plan_matches(const plan *p, const pc_cert *c, const pc_options *opt)
+{
+	return p->steps != NULL && p->kind == c->kind && p->is_tbs == c->is_tbs &&
+		p->min_severity == opt->min_severity && p->issuer == (opt->issuer != NULL);
+}
+
+/* Build the plan for this key into a free slot, or the oldest one. */
+static const plan *
+plan_build(plan_cache *pc, const pc_cert *c, const pc_options *opt)
+{
+	unsigned	s = pc->victim;
+	plan	   *p;
+	size_t		n = 0;
+
+	for (unsigned i = 0; i < PLAN_SLOTS; i++)
+		if (pc->slot[i].steps == NULL)
+		{
+			s = i;
+			break;
+		}
+	p = &pc->slot[s];
+	pc->victim = (s + 1) % PLAN_SLOTS;
+	free(p->steps);
+	p->steps = malloc(pc_rule_count() * sizeof(plan_step) + 1);
+	if (p->steps == NULL)
+		return NULL;
+	for (size_t t = 0; t < pc_rule_table_count; t++)
+		for (size_t i = 0; i < *pc_rule_tables[t].count; i++)
+		{
+			const pc_rule *rule = &pc_rule_tables[t].rules[i];
+
+			if (rule_applies_here(rule, c, opt))
+				p->steps[n++] = (plan_step) {
+					rule->from, rule->until != 0 ? rule->until : INT64_MAX,
+					rule->check, rule
+				};
+		}
+	p->n = n;
+	p->kind = c->kind;
+	p->is_tbs = c->is_tbs;
+	p->issuer = opt->issuer != NULL;
+	p->min_severity = opt->min_severity;
+	pc->last = s;
+	return p;
+}
+
+static const plan *
+plan_for(const pc_cert *c, const pc_options *opt)
+{
+	static _Thread_local plan_cache cache;
+	plan_cache *pc = &cache;
+
+	if (plan_matches(&pc->slot[pc->last], c, opt))
+		return &pc->slot[pc->last];
+	for (unsigned i = 0; i < PLAN_SLOTS; i++)
+		if (plan_matches(&pc->slot[i], c, opt))
+		{
+			pc->last = i;
+			return &pc->slot[i];
+		}
+	return plan_build(pc, c, opt);
+}
+
 void
 pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 {
 	static const pc_options none = {0};
+	const plan *p;
 	int64_t		at;
 
 	if (opt == NULL)
@@ -285,25 +411,37 @@ pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 	r->is_ev = -1;
 	at = opt->at_set ? opt->at : c->not_before.t;
 
-	for (size_t t = 0; t < pc_rule_table_count; t++)
+	p = plan_for(c, opt);
+	if (p != NULL)
 	{
-		const pc_rule *rules = pc_rule_tables[t].rules;
-		size_t		n = *pc_rule_tables[t].count;
-
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < p->n; i++)
 		{
-			const pc_rule *rule = &rules[i];
+			const plan_step *st = &p->steps[i];
 
-			if (rule->severity < opt->min_severity ||
-				!pc_rule_applies(rule, c) || !pc_rule_in_force(rule, at))
-				continue;
-			if ((rule->flags & PC_RF_NEEDS_ISSUER) && opt->issuer == NULL)
+			/* pc_rule_in_force, with "no end" stored as INT64_MAX */
+			if (at < st->from || at >= st->until)
 				continue;
 			if (opt->interrupt)
 				opt->interrupt();
-			r->cur = rule;
-			rule->check(c, r);
+			r->cur = st->rule;
+			st->check(c, r);
 		}
+	}
+	else
+	{
+		/* no memory for a plan: test every rule as a plan would */
+		for (size_t t = 0; t < pc_rule_table_count; t++)
+			for (size_t i = 0; i < *pc_rule_tables[t].count; i++)
+			{
+				const pc_rule *rule = &pc_rule_tables[t].rules[i];
+
+				if (!rule_applies_here(rule, c, opt) || !pc_rule_in_force(rule, at))
+					continue;
+				if (opt->interrupt)
+					opt->interrupt();
+				r->cur = rule;
+				rule->check(c, r);
+			}
 	}
 	r->cur = NULL;
 }

@@ -601,6 +601,15 @@ enum
 {
 	PC_RF_NEEDS_SIGNATURE = 1 << 0, /* skipped for a bare TBSCertificate */
 	PC_RF_NEEDS_ISSUER = 1 << 1,	/* runs only when the issuing certificate is given */
+	/*
+	 * The check itself narrows a scope of "any" to TLS leaves in substance
+	 * (TLS subscribers, and cA certificates whose keyUsage lacks keyCertSign
+	 * and whose EKU allows serverAuth, which ZLint also judges as leaves),
+	 * or to those and CAs; kind bits cannot say it, so the scope text adds
+	 * it in parentheses after the kinds.
+	 */
+	PC_RF_TLS_LEAF = 1 << 2,
+	PC_RF_BR_CERT = 1 << 3,
 };
 
 typedef struct pc_rule
