@@ -159,6 +159,16 @@ pc_report_capacity(void)
 	return pc_rule_count();
 }
 
+/* Empty the per-certificate memo. */
+static void
+forget_certificate(pc_report *r)
+{
+	r->psl_used = 0;
+	r->rsa_res_done = false;
+	r->is_ev = -1;
+	r->dns_n = -1;
+}
+
 void
 pc_report_init(pc_report *r, pc_finding *items, size_t cap)
 {
@@ -168,9 +178,7 @@ pc_report_init(pc_report *r, pc_finding *items, size_t cap)
 	r->cur = NULL;
 	r->opt = NULL;
 	r->overflow = false;
-	r->psl_used = 0;
-	r->rsa_res_done = false;
-	r->is_ev = -1;
+	forget_certificate(r);
 }
 
 /*
@@ -406,9 +414,7 @@ pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 	if (opt == NULL)
 		opt = &none;
 	r->opt = opt;
-	r->psl_used = 0;
-	r->rsa_res_done = false;
-	r->is_ev = -1;
+	forget_certificate(r);
 	at = opt->at_set ? opt->at : c->not_before.t;
 
 	p = plan_for(c, opt);

@@ -705,6 +705,9 @@ typedef struct pc_psl_memo
 	bool		listed;
 } pc_psl_memo;
 
+/* DNS names a certificate claims, kept per certificate (cabf_br_names.c). */
+#define PC_DNS_MEMO 32
+
 typedef struct pc_report
 {
 	pc_finding *items;			/* caller-provided storage */
@@ -722,6 +725,10 @@ typedef struct pc_report
 	bool		rsa_res_done;
 	bool		rsa_res_ok;
 	uint16_t	rsa_res[PC_SMALL_PRIMES];
+	/* DNS names: dns_cn from the commonNames, then the SAN's; -1 not yet */
+	int8_t		dns_n;			/* PC_DNS_MEMO + 1: too many to keep */
+	uint8_t		dns_cn;
+	pc_span		dns[PC_DNS_MEMO];
 } pc_report;
 
 /* Report a violation of the rule being checked, with printf-style detail. */

@@ -357,7 +357,10 @@ registrable_label(pc_report *r, pc_span name, labels *lb, int *sld)
 
 /*
  * DNS names a certificate claims: every SAN dNSName and, when with_cn, every
- * non-empty commonName that is not an IP address.
+ * non-empty commonName that is not an IP address.  About twenty rules walk
+ * them, so the first walk keeps them in the report (commonNames first) and
+ * the others read that list; a certificate with more names than the report
+ * keeps is walked each time.
  */
 typedef struct dns_iter
 {
@@ -365,33 +368,36 @@ typedef struct dns_iter
 	bool		with_cn;
 	int			ai;
 	pc_gn_iter	g;
+	const pc_span *memo;		/* the kept list, or NULL to walk */
+	int			mi;
+	int			mn;
 } dns_iter;
 
-static void
-dns_begin(dns_iter *it, const pc_cert *c, bool with_cn)
+/* A commonName that names a host: non-empty and not an IP address. */
+static bool
+cn_dns_name(const pc_attr *a)
 {
-	it->c = c;
-	it->with_cn = with_cn;
-	it->ai = 0;
-	pc_gn_begin(&it->g, c->san);
+	uint8_t		ip[16];
+	size_t		iplen;
+
+	return PC_OID_IS(a->oid, OID_AT_CN) && a->value.n > 0 &&
+		!parse_ip_text(a->value, ip, &iplen);
 }
 
 static bool
-dns_next(dns_iter *it, pc_span *name)
+dns_walk(dns_iter *it, pc_span *name)
 {
 	pc_gn		gn;
 
 	while (it->with_cn && it->ai < it->c->subject.nattr)
 	{
 		const pc_attr *a = &it->c->subject.attr[it->ai++];
-		uint8_t		ip[16];
-		size_t		iplen;
 
-		if (!PC_OID_IS(a->oid, OID_AT_CN) || a->value.n == 0 ||
-			parse_ip_text(a->value, ip, &iplen))
-			continue;
-		*name = a->value;
-		return true;
+		if (cn_dns_name(a))
+		{
+			*name = a->value;
+			return true;
+		}
 	}
 	while (pc_gn_next(&it->g, &gn))
 	{
@@ -402,6 +408,71 @@ dns_next(dns_iter *it, pc_span *name)
 		}
 	}
 	return false;
+}
+
+static void
+dns_walk_begin(dns_iter *it, const pc_cert *c, bool with_cn)
+{
+	it->c = c;
+	it->with_cn = with_cn;
+	it->ai = 0;
+	it->memo = NULL;
+	pc_gn_begin(&it->g, c->san);
+}
+
+static bool
+dns_keep(pc_report *r, pc_span name)
+{
+	if (r->dns_n == PC_DNS_MEMO)
+	{
+		r->dns_n = PC_DNS_MEMO + 1;
+		return false;
+	}
+	r->dns[r->dns_n++] = name;
+	return true;
+}
+
+/* Fill the report's list of names, or mark it too long to keep. */
+static void
+dns_remember(const pc_cert *c, pc_report *r)
+{
+	pc_gn_iter	g;
+	pc_gn		gn;
+
+	r->dns_n = 0;
+	for (int i = 0; i < c->subject.nattr; i++)
+		if (cn_dns_name(&c->subject.attr[i]) && !dns_keep(r, c->subject.attr[i].value))
+			return;
+	r->dns_cn = (uint8_t) r->dns_n;
+	pc_gn_begin(&g, c->san);
+	while (pc_gn_next(&g, &gn))
+		if (gn.type == PC_GN_DNS && !dns_keep(r, gn.v))
+			return;
+}
+
+static void
+dns_begin(dns_iter *it, const pc_cert *c, pc_report *r, bool with_cn)
+{
+	dns_walk_begin(it, c, with_cn);
+	if (r->dns_n < 0)
+		dns_remember(c, r);
+	if (r->dns_n <= PC_DNS_MEMO)
+	{
+		it->memo = r->dns;
+		it->mi = with_cn ? 0 : r->dns_cn;
+		it->mn = r->dns_n;
+	}
+}
+
+static bool
+dns_next(dns_iter *it, pc_span *name)
+{
+	if (it->memo == NULL)
+		return dns_walk(it, name);
+	if (it->mi >= it->mn)
+		return false;
+	*name = it->memo[it->mi++];
+	return true;
 }
 
 /* The instant TLD delegation is judged at: the run's 'at', else notBefore. */
@@ -452,7 +523,7 @@ check_bad_character(const pc_cert *c, pc_report *r)
 	dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	while (dns_next(&it, &n))
 		if (bad_character(n))
 			pc_fail(r, "DNS name \"" PC_SPAN_FMT "\" has a character other than a letter, digit, '-', '_' or '*' in a label", PC_SPAN_ARG(n));
@@ -465,7 +536,7 @@ check_empty_label(const pc_cert *c, pc_report *r)
 	pc_span		n;
 	labels		lb;
 
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	while (dns_next(&it, &n))
 	{
 		if (SHORT_NAME(n))
@@ -491,7 +562,7 @@ check_label_too_long(const pc_cert *c, pc_report *r)
 	pc_span		n;
 	labels		lb;
 
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	while (dns_next(&it, &n))
 	{
 		if (n.n <= 63)
@@ -513,7 +584,7 @@ check_wildcard_only_in_left_label(const pc_cert *c, pc_report *r)
 	pc_span		n;
 	labels		lb;
 
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	while (dns_next(&it, &n))
 	{
 		if (!span_has(n, '*'))
@@ -535,7 +606,7 @@ check_left_label_wildcard_correct(const pc_cert *c, pc_report *r)
 	pc_span		n;
 	labels		lb;
 
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	while (dns_next(&it, &n))
 	{
 		if (!span_has(n, '*'))
@@ -557,7 +628,7 @@ check_not_valid_tld(const pc_cert *c, pc_report *r)
 	labels		lb;
 	int64_t		at = judged_at(c, r);
 
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	while (dns_next(&it, &n))
 	{
 		const pc_tld *t;
@@ -602,7 +673,7 @@ check_bare_iana_suffix(const pc_cert *c, pc_report *r)
 	dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	while (dns_next(&it, &n))
 		if (!span_has(n, '.') && tld_find(n) != NULL)
 			pc_fail(r, "DNS name \"" PC_SPAN_FMT "\" is a bare top-level domain", PC_SPAN_ARG(n));
@@ -615,7 +686,7 @@ check_prohibited_reserved_label(const pc_cert *c, pc_report *r)
 	pc_span		n;
 	labels		lb;
 
-	dns_begin(&it, c, false);
+	dns_begin(&it, c, r, false);
 	while (dns_next(&it, &n))
 	{
 		if (!pc_span_has_pair(n, '-'))
@@ -644,7 +715,7 @@ check_hyphen_in_sld(const pc_cert *c, pc_report *r)
 	labels		lb;
 	int			sld;
 
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	while (dns_next(&it, &n))
 	{
 		pc_span		l;
@@ -666,7 +737,7 @@ check_underscore_in_sld(const pc_cert *c, pc_report *r)
 	labels		lb;
 	int			sld;
 
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	while (dns_next(&it, &n))
 		if (span_has(n, '_') && registrable_label(r, n, &lb, &sld) && span_has(lb.l[sld], '_'))
 			pc_fail(r, "DNS name \"" PC_SPAN_FMT "\": registrable label \"" PC_SPAN_FMT "\" has an underscore",
@@ -681,7 +752,7 @@ check_underscore_in_trd(const pc_cert *c, pc_report *r)
 	labels		lb;
 	int			sld;
 
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	while (dns_next(&it, &n))
 	{
 		if (!span_has(n, '_') || !registrable_label(r, n, &lb, &sld))
@@ -703,7 +774,7 @@ check_wildcard_left_of_public_suffix(const pc_cert *c, pc_report *r)
 	pc_span		n;
 	labels		lb;
 
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	while (dns_next(&it, &n))
 	{
 		bool		empty = false;
@@ -726,7 +797,7 @@ check_no_underscores(const pc_cert *c, pc_report *r)
 	dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, false);
+	dns_begin(&it, c, r, false);
 	while (dns_next(&it, &n))
 		if (span_has(n, '_'))
 			pc_fail(r, "dNSName \"" PC_SPAN_FMT "\" contains an underscore", PC_SPAN_ARG(n));
@@ -743,7 +814,7 @@ check_underscore_valid_when_replaced(const pc_cert *c, pc_report *r)
 	pc_span		n;
 	labels		lb;
 
-	dns_begin(&it, c, false);
+	dns_begin(&it, c, r, false);
 	while (dns_next(&it, &n))
 	{
 		if (!span_has(n, '_'))
@@ -786,7 +857,7 @@ check_underscore_too_long_validity(const pc_cert *c, pc_report *r)
 
 	if (c->not_after.t <= c->not_before.t + 30 * PC_DAY)
 		return;
-	dns_begin(&it, c, false);
+	dns_begin(&it, c, r, false);
 	while (dns_next(&it, &n))
 		if (span_has(n, '_'))
 		{
@@ -804,7 +875,7 @@ check_arpa_domain(const pc_cert *c, pc_report *r)
 	dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, false);
+	dns_begin(&it, c, r, false);
 	while (dns_next(&it, &n))
 		if (span_ends_ci(n, ".in-addr.arpa") || span_ends_ci(n, ".ip6.arpa"))
 			pc_fail(r, "dNSName \"" PC_SPAN_FMT "\" ends in an IP reverse zone suffix", PC_SPAN_ARG(n));
@@ -889,7 +960,7 @@ check_reserved_arpa_ip(const pc_cert *c, pc_report *r)
 	dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, false);
+	dns_begin(&it, c, r, false);
 	while (dns_next(&it, &n))
 	{
 		uint8_t		ip[16];
@@ -917,7 +988,7 @@ check_malformed_arpa_ip(const pc_cert *c, pc_report *r)
 	dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, false);
+	dns_begin(&it, c, r, false);
 	while (dns_next(&it, &n))
 	{
 		uint8_t		ip[16];
@@ -1083,12 +1154,12 @@ onion_next(dns_iter *it, pc_span *n)
 }
 
 static bool
-has_onion_name(const pc_cert *c)
+has_onion_name(const pc_cert *c, pc_report *r)
 {
 	dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	return onion_next(&it, &n);
 }
 
@@ -1098,7 +1169,7 @@ check_onion_invalid(const pc_cert *c, pc_report *r)
 	dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	while (onion_next(&it, &n))
 	{
 		pc_span		addr = onion_address(n);
@@ -1125,18 +1196,18 @@ check_onion_invalid(const pc_cert *c, pc_report *r)
 static void
 check_onion_not_ev(const pc_cert *c, pc_report *r)
 {
-	if (!pc_cert_is_ev(c, r) && has_onion_name(c))
+	if (!pc_cert_is_ev(c, r) && has_onion_name(c, r))
 		pc_fail(r, "certificate names a .onion domain but is not EV");
 }
 
 /* Is some onion name a v2 address (16 base32 characters)? */
 static bool
-has_onion_v2(const pc_cert *c)
+has_onion_v2(const pc_cert *c, pc_report *r)
 {
 	dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	while (onion_next(&it, &n))
 	{
 		pc_span		a = onion_address(n);
@@ -1263,7 +1334,7 @@ check_tor_descriptor(const pc_cert *c, pc_report *r)
 			ext = &c->ext[i];
 	if (ext == NULL)
 	{
-		if ((c->kind & PC_K_SUB) && pc_cert_is_ev(c, r) && has_onion_v2(c))
+		if ((c->kind & PC_K_SUB) && pc_cert_is_ev(c, r) && has_onion_v2(c, r))
 			pc_fail(r, "EV certificate names a v2 .onion domain but has no TorServiceDescriptor extension (2.23.140.1.31)");
 		return;
 	}
@@ -1318,7 +1389,7 @@ check_tor_descriptor(const pc_cert *c, pc_report *r)
 				return;
 			}
 		}
-		dns_begin(&it, c, true);
+		dns_begin(&it, c, r, true);
 		while (!named && onion_next(&it, &n))
 			named = pc_span_eq_nocase(onion_base(n), td.host);
 		if (!named)
@@ -1335,7 +1406,7 @@ check_tor_descriptor(const pc_cert *c, pc_report *r)
 	if (!pc_cert_is_ev(c, r))
 		return;
 	/* EV: every onion name needs a descriptor for its base name */
-	dns_begin(&it, c, true);
+	dns_begin(&it, c, r, true);
 	while (onion_next(&it, &n))
 	{
 		bool		found = false;

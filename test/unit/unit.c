@@ -2754,6 +2754,138 @@ test_min_severity(void)
 	free(path);
 }
 
+/*
+ * The reference for the engine's cached rule plans: test every rule's
+ * severity, scope, window and need of an issuer, as the engine did before
+ * it kept plans.
+ */
+static void
+lint_every_rule(const pc_cert *c, const pc_options *opt, pc_report *r)
+{
+	int64_t		at = opt->at_set ? opt->at : c->not_before.t;
+
+	r->opt = opt;
+	for (size_t i = 0; i < pc_rule_count(); i++)
+	{
+		const pc_rule *rule = pc_rule_at(i);
+
+		if (rule->check == NULL || rule->severity < opt->min_severity ||
+			!pc_rule_applies(rule, c) || !pc_rule_in_force(rule, at) ||
+			((rule->flags & PC_RF_NEEDS_ISSUER) && opt->issuer == NULL))
+			continue;
+		r->cur = rule;
+		rule->check(c, r);
+	}
+	r->cur = NULL;
+}
+
+static bool
+same_findings(const pc_report *a, const pc_report *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (a->items[i].rule != b->items[i].rule ||
+			strcmp(a->items[i].detail, b->items[i].detail) != 0)
+			return false;
+	return true;
+}
+
+/*
+ * pc_lint keeps a plan per (kind, bare TBS, minimum severity, issuer given)
+ * and checks windows from it.  On every fixture, under three thresholds,
+ * three instants and with and without an issuer (more keys than the cache
+ * has slots, so plans are evicted and rebuilt), it must find exactly what
+ * testing every rule finds.
+ */
+static void
+test_rule_plans(void)
+{
+	static const char *const dirs[] = {"", "br_names/", "br_profile/", "chain/", "keys/", "names/", "rfc5280/"};
+	static const int64_t instants[] = {0, 1262304000 /* 2010-01-01 */ , 1893456000 /* 2030-01-01 */ };
+	pc_finding *ref_items = xmalloc(items_cap * sizeof(pc_finding));
+	pc_cert    *issuer = xmalloc(sizeof(pc_cert));
+	uint8_t    *issuer_der;
+	size_t		issuer_len;
+	pc_error	err;
+	int			runs = 0,
+				bad = 0,
+				kinds = 0;
+	uint32_t	seen[64];
+
+	cur_test = "rule plans";
+	issuer_der = load_fixture("good_tls_ca", &issuer_len);
+	CHECK(issuer_der != NULL && pc_decode(issuer_der, issuer_len, issuer, &err));
+	for (size_t d = 0; d < sizeof(dirs) / sizeof(dirs[0]); d++)
+	{
+		char	   *path = path_join(srcdir, "test/fixtures/", dirs[d]);
+		DIR		   *dir = opendir(path);
+		struct dirent *ent;
+
+		CHECKF(dir != NULL, "cannot open %s", path);
+		while (dir != NULL && (ent = readdir(dir)) != NULL)
+		{
+			size_t		l = strlen(ent->d_name),
+						len;
+			char		name[300];
+			uint8_t    *der;
+
+			if (l < 5 || (strcmp(ent->d_name + l - 4, ".pem") != 0 &&
+						  strcmp(ent->d_name + l - 4, ".der") != 0))
+				continue;
+			snprintf(name, sizeof(name), "%s%.*s", dirs[d], (int) (l - 4), ent->d_name);
+			if ((der = load_fixture(name, &len)) == NULL)
+				continue;
+			if (!pc_decode(der, len, scratch, &err))
+			{
+				free(der);
+				continue;
+			}
+			if (kinds < 64)
+			{
+				int			k = 0;
+
+				while (k < kinds && seen[k] != scratch->kind)
+					k++;
+				if (k == kinds)
+					seen[kinds++] = scratch->kind;
+			}
+			for (int v = 0; v < 3 * 3 * 2; v++)
+			{
+				pc_options	opt = {0};
+				pc_report	got,
+							want;
+
+				opt.min_severity = (pc_severity[]) {0, PC_WARN, PC_ERROR}[v % 3];
+				opt.at = instants[(v / 3) % 3];
+				opt.at_set = opt.at != 0;
+				opt.issuer = v / 9 ? issuer : NULL;
+				pc_report_init(&got, items, items_cap);
+				pc_lint(scratch, &opt, &got);
+				pc_report_init(&want, ref_items, items_cap);
+				lint_every_rule(scratch, &opt, &want);
+				runs++;
+				if (!same_findings(&got, &want))
+				{
+					if (bad++ < 5)
+						fprintf(stderr, "  plan differs on %s (variant %d): %zu vs %zu findings\n",
+								name, v, got.n, want.n);
+				}
+			}
+			free(der);
+		}
+		if (dir)
+			closedir(dir);
+		free(path);
+	}
+	CHECKF(runs > 1000 && bad == 0, "cached plans changed findings on %d of %d runs", bad, runs);
+	/* kinds x 3 thresholds x 2 issuer settings must overflow the 32 slots */
+	CHECKF(kinds * 6 > 32, "only %d certificate kinds among the fixtures", kinds);
+	free(issuer_der);
+	free(issuer);
+	free(ref_items);
+}
+
 /* The memoised public-suffix lookup answers as the direct one, also past its slots. */
 static void
 test_psl_memo(void)
@@ -3134,11 +3266,13 @@ test_detail_text(void)
 
 /*
  * A certificate with 'nsan' subjectAltName entries (dNSNames, or iPAddresses
- * when 'ip'), 64 commonNames, and when 'nnc' > 0 a CA nameConstraints
- * extension with that many permitted dNSName subtrees.
+ * when 'ip') and then 'last' as one more dNSName when not NULL, 'ncn'
+ * commonNames (with an underscore, which only some name rules judge), and
+ * when 'nnc' > 0 a CA nameConstraints extension with that
+ * many permitted dNSName subtrees.
  */
 static void
-b_big_cert(bld *b, int nsan, bool ip, int nnc)
+b_names_cert(bld *b, int ncn, int nsan, bool ip, int nnc, const char *last)
 {
 	char		name[64];
 
@@ -3150,9 +3284,9 @@ b_big_cert(bld *b, int nsan, bool ip, int nnc)
 	b_end(b);
 	b_hex(b, "30 1e 17 0d 32 33 30 31 30 31 30 30 30 30 30 30 5a 17 0d 32 33 30 33 33 31 30 30 30 30 30 30 5a");
 	b_begin(b, PC_T_SEQUENCE);
-	for (int i = 0; i < 64; i++)
+	for (int i = 0; i < ncn; i++)
 	{
-		snprintf(name, sizeof(name), "cn%d.example.com", i);
+		snprintf(name, sizeof(name), "cn_%d.example.com", i);
 		b_rdn(b, "2.5.4.3", PC_T_UTF8STRING, name);
 	}
 	b_end(b);
@@ -3178,6 +3312,8 @@ b_big_cert(bld *b, int nsan, bool ip, int nnc)
 			b_str(b, PC_CTX(2), name);
 		}
 	}
+	if (last)
+		b_str(b, PC_CTX(2), last);
 	b_end(b);
 	b_end(b);
 	b_end(b);
@@ -3207,6 +3343,54 @@ b_big_cert(bld *b, int nsan, bool ip, int nnc)
 	b_end(b);
 	b_sig(b);
 	b_end(b);
+}
+
+/*
+ * The BR name rules keep a certificate's DNS names in the report; one with
+ * more names than it keeps is walked each time.  Either way the findings are
+ * those of walking every time (forced here by marking the list too long),
+ * including for the last name, just inside and past the kept count.
+ */
+static void
+test_dns_name_memo(void)
+{
+	static const struct
+	{
+		int			ncn;
+		int			nsan;
+	}			shapes[] = {{0, 3}, {2, 5}, {1, PC_DNS_MEMO - 2}, {1, PC_DNS_MEMO - 1},
+	{0, PC_DNS_MEMO}, {3, PC_DNS_MEMO + 4}, {PC_DNS_MEMO + 1, 2}};
+	pc_finding *ref_items = xmalloc(items_cap * sizeof(pc_finding));
+	int			fired = 0;
+
+	cur_test = "dns name memo";
+	for (size_t k = 0; k < sizeof(shapes) / sizeof(shapes[0]); k++)
+	{
+		bld			b;
+		pc_error	err;
+		pc_options	opt = {0};
+		pc_report	got,
+					want;
+		bool		saw = false;
+
+		b_init(&b);
+		b_names_cert(&b, shapes[k].ncn, shapes[k].nsan, false, 0, "bad!name.example.com");
+		CHECK(pc_decode(b.buf, b.n, scratch, &err));
+		pc_report_init(&got, items, items_cap);
+		pc_lint(scratch, &opt, &got);
+		pc_report_init(&want, ref_items, items_cap);
+		want.dns_n = PC_DNS_MEMO + 1;
+		lint_every_rule(scratch, &opt, &want);
+		CHECKF(same_findings(&got, &want), "names %d+%d: %zu findings kept, %zu walked",
+			   shapes[k].ncn, shapes[k].nsan, got.n, want.n);
+		for (size_t i = 0; i < got.n; i++)
+			saw |= strcmp(got.items[i].rule->name, "e_dnsname_bad_character_in_label") == 0 &&
+				strstr(got.items[i].detail, "bad!name") != NULL;
+		fired += saw;
+		b_free(&b);
+	}
+	CHECKF(fired == (int) (sizeof(shapes) / sizeof(shapes[0])), "last name judged in %d shapes", fired);
+	free(ref_items);
 }
 
 static double
@@ -3280,8 +3464,8 @@ test_bounded_time(void)
 
 		b_init(&b1);
 		b_init(&b2);
-		b_big_cert(&b1, shapes[k].nsan, shapes[k].ip, shapes[k].nnc);
-		b_big_cert(&b2, 2 * shapes[k].nsan, shapes[k].ip, 2 * shapes[k].nnc);
+		b_names_cert(&b1, 64, shapes[k].nsan, shapes[k].ip, shapes[k].nnc, NULL);
+		b_names_cert(&b2, 64, 2 * shapes[k].nsan, shapes[k].ip, 2 * shapes[k].nnc, NULL);
 		if (!pc_decode(b1.buf, b1.n, c1, &e) || !pc_decode(b2.buf, b2.n, c2, &e))
 		{
 			CHECKF(false, "big certificate does not decode: %s at %zu", e.msg, e.offset);
@@ -3625,6 +3809,7 @@ main(int argc, char **argv)
 	test_small_residues();
 	test_fermat_rule();
 	test_min_severity();
+	test_rule_plans();
 	test_decode_built();
 	test_decode_caps();
 	test_regressions();
@@ -3636,6 +3821,7 @@ main(int argc, char **argv)
 	test_fuzz_regressions();
 	test_fixture_mutations();
 	test_detail_text();
+	test_dns_name_memo();
 	test_bounded_time();
 	test_weak_keys();
 
