@@ -627,11 +627,12 @@ check_not_valid_tld(const pc_cert *c, pc_report *r)
 	pc_span		n;
 	labels		lb;
 	int64_t		at = judged_at(c, r);
+	pc_span		prev = {NULL, 0};
+	const pc_tld *t = NULL;
 
 	dns_begin(&it, c, r, true);
 	while (dns_next(&it, &n))
 	{
-		const pc_tld *t;
 		char		day[16];
 		pc_span		last;
 
@@ -651,7 +652,10 @@ check_not_valid_tld(const pc_cert *c, pc_report *r)
 				continue;
 			last = lb.l[lb.n - 1];
 		}
-		t = tld_find(last);
+		/* a certificate's names mostly share their TLD: look each up once */
+		if (prev.p == NULL || !pc_span_eq_nocase(last, prev))
+			t = tld_find(last);
+		prev = last;
 		if (t == NULL)
 			pc_fail(r, "DNS name \"" PC_SPAN_FMT "\" does not end in a top-level domain of IANA's root zone", PC_SPAN_ARG(n));
 		else if (t->from != 0 && at < t->from)

@@ -2543,6 +2543,220 @@ test_bn_sqrtrem(void)
 	BN_free(a);
 }
 
+/*
+ * A value in limbs from a BIGNUM, for the square root's edge cases: returns
+ * the limb count (0 for zero), or -1 when it does not fit 'max' limbs.
+ */
+static int
+bn_to_limbs(const BIGNUM *v, uint64_t *out, int max)
+{
+	static uint8_t bytes[PC_NAT_LIMBS * 8 + 8];
+	int			len = BN_num_bytes(v);
+
+	if (len > max * 8)
+		return -1;
+	len = BN_bn2bin(v, bytes);
+	return pc_nat_from_bytes(out, max, bytes, (size_t) len);
+}
+
+#define SQRT_CANARY 0xa5a5a5a5a5a5a5a5ULL
+
+/*
+ * pc_nat_sqrtrem on a value given as n limbs (the top one non-zero),
+ * against OpenSSL's arithmetic: s^2 <= a < (s + 1)^2 and rem = a - s^2 in
+ * its n + 1 limbs; the returned length is s's; nothing is written past the
+ * documented room (s: n / 2 + 2 limbs, rem: n + 1); a is left alone; and
+ * without a remainder the root is the same.
+ */
+static bool
+nat_sqrtrem_ok(const uint64_t *a, int n, BN_CTX *ctx)
+{
+	static uint64_t s[PC_NAT_LIMBS / 2 + 6],
+				s2[PC_NAT_LIMBS / 2 + 6],
+				rem[PC_NAT_LIMBS + 5],
+				copy[PC_NAT_LIMBS];
+	int			sroom = n / 2 + 2,
+				rroom = n + 1,
+				sn,
+				sn2;
+	bool		ok;
+	BIGNUM	   *ba = BN_new(),
+			   *bs = BN_new(),
+			   *br = BN_new(),
+			   *t = BN_new(),
+			   *u = BN_new();
+
+	for (int i = 0; i < sroom + 4; i++)
+		s[i] = s2[i] = SQRT_CANARY;
+	for (int i = 0; i < rroom + 4; i++)
+		rem[i] = SQRT_CANARY;
+	memcpy(copy, a, sizeof(uint64_t) * (size_t) n);
+	sn = pc_nat_sqrtrem(s, rem, a, n);
+	sn2 = pc_nat_sqrtrem(s2, NULL, a, n);
+	ok = ba && bs && br && t && u && sn > 0 && sn <= sroom && s[sn - 1] != 0 &&
+		sn2 == sn && memcmp(s, s2, sizeof(uint64_t) * (size_t) sn) == 0 &&
+		memcmp(copy, a, sizeof(uint64_t) * (size_t) n) == 0;
+	for (int i = sroom; ok && i < sroom + 4; i++)
+		ok = s[i] == SQRT_CANARY && s2[i] == SQRT_CANARY;
+	for (int i = rroom; ok && i < rroom + 4; i++)
+		ok = rem[i] == SQRT_CANARY;
+	ok = ok && pc_nat_to_bn(a, n, ba) && pc_nat_to_bn(s, sn, bs) &&
+		pc_nat_to_bn(rem, n + 1, br) &&
+		BN_sqr(t, bs, ctx) && BN_cmp(t, ba) <= 0 &&	/* s^2 <= a */
+		BN_sub(u, ba, t) && BN_cmp(u, br) == 0 &&	/* rem = a - s^2 */
+		BN_copy(u, bs) && BN_add_word(u, 1) && BN_sqr(t, u, ctx) &&
+		BN_cmp(t, ba) > 0;		/* (s + 1)^2 > a */
+	BN_free(ba);
+	BN_free(bs);
+	BN_free(br);
+	BN_free(t);
+	BN_free(u);
+	return ok;
+}
+
+/* A limb with the patterns that carries and corrections trip on, or random. */
+static uint64_t
+edge_limb(uint64_t *st)
+{
+	static const uint64_t edges[] = {
+		0, 1, 2, ~0ULL, ~0ULL - 1, 1ULL << 63, (1ULL << 63) - 1, (1ULL << 63) + 1,
+		1ULL << 62, (1ULL << 62) - 1, 0xffffffff00000000ULL, 0xffffffffULL
+	};
+	uint64_t	r = xorshift(st);
+
+	return r % 3 ? edges[(r >> 8) % (sizeof(edges) / sizeof(edges[0]))] : xorshift(st);
+}
+
+/*
+ * pc_nat_sqrtrem's algorithm (nat.c) splits a into halves down to one or
+ * two limbs and corrects each level's root by one; these are the inputs
+ * that reach its rarer branches, at every size from 1 to 70 limbs (odd and
+ * even counts split differently) and a few beyond: every top limb shape
+ * (1, just below and at 2^62 and 2^63, all ones: the normalising shift),
+ * perfect squares and their neighbours s^2 - 1 and (s + 1)^2 - 1, tops of
+ * the form (y + 1)^2 - 1 (whose root's remainder is the largest possible,
+ * which makes the next level's quotient overflow), and limbs of all ones,
+ * zeros and single bits.
+ */
+static void
+test_nat_sqrtrem_edges(void)
+{
+	BN_CTX	   *ctx = pc_bn_ctx();
+	BIGNUM	   *y = BN_new(),
+			   *v = BN_new();
+	static uint64_t a[PC_NAT_LIMBS],
+				hi[PC_NAT_LIMBS];
+	static const uint64_t tops[] = {
+		1, 2, 3, (1ULL << 62) - 1, 1ULL << 62, (1ULL << 63) - 1, 1ULL << 63, ~0ULL
+	};
+	uint64_t	st = 0xd1b54a32d192ed03ULL;
+	int			bad = 0,
+				runs = 0;
+
+	cur_test = "nat sqrtrem edges";
+	CHECK(ctx != NULL && y != NULL && v != NULL);
+	for (int n = 1; n <= PC_NAT_LIMBS; n += (n < 70 ? 1 : 37))
+	{
+		int			m = (n + 1) / 2,
+					h = m - m / 2;
+
+		/* top limb shapes over random, all-ones, zero and edge-patterned limbs */
+		for (size_t ti = 0; ti < sizeof(tops) / sizeof(tops[0]); ti++)
+			for (int fill = 0; fill < 4; fill++)
+			{
+				for (int i = 0; i < n - 1; i++)
+					a[i] = fill == 0 ? xorshift(&st) : fill == 1 ? ~0ULL :
+						fill == 2 ? 0 : edge_limb(&st);
+				a[n - 1] = tops[ti];
+				bad += !nat_sqrtrem_ok(a, n, ctx);
+				runs++;
+			}
+		/* squares of m-limb values and their neighbours */
+		for (int rep = 0; rep < 6; rep++)
+		{
+			int			an;
+
+			for (int i = 0; i < m; i++)
+				a[i] = rep < 2 ? xorshift(&st) : rep == 2 ? ~0ULL : edge_limb(&st);
+			if (rep == 1)
+				a[m - 1] >>= xorshift(&st) % 64;
+			if (a[m - 1] == 0)
+				a[m - 1] = 1;
+			if (!pc_nat_to_bn(a, m, y) || !BN_sqr(v, y, ctx))
+			{
+				bad++;
+				continue;
+			}
+			for (int d = 0; d < 3; d++)
+			{
+				/* y^2, y^2 - 1, y^2 + 2y = (y + 1)^2 - 1 */
+				if (d == 1)
+					BN_sub_word(v, 1);
+				else if (d == 2)
+				{
+					BN_add_word(v, 1);
+					BN_add(v, v, y);
+					BN_add(v, v, y);
+				}
+				an = bn_to_limbs(v, a, PC_NAT_LIMBS);
+				if (an > 0)
+				{
+					bad += !nat_sqrtrem_ok(a, an, ctx);
+					runs++;
+				}
+			}
+		}
+
+		/*
+		 * The top 2h limbs (the first half the algorithm takes) set to
+		 * (y + 1)^2 - 1 for an h-limb y with its top bit set, over low limbs
+		 * of each kind.
+		 */
+		if (n >= 2)
+			for (int rep = 0; rep < 8; rep++)
+			{
+				int			hn;
+
+				for (int i = 0; i < h; i++)
+					hi[i] = rep % 2 ? ~0ULL : xorshift(&st);
+				hi[h - 1] |= 1ULL << 63;
+				if (!pc_nat_to_bn(hi, h, y) || !BN_copy(v, y) || !BN_add_word(v, 1) ||
+					!BN_sqr(v, v, ctx) || !BN_sub_word(v, 1))
+				{
+					bad++;
+					continue;
+				}
+				hn = bn_to_limbs(v, hi, PC_NAT_LIMBS);
+				if (hn != 2 * h || n - 2 * h < 0)
+					continue;
+				for (int i = 0; i < n - 2 * h; i++)
+					a[i] = rep / 2 == 0 ? xorshift(&st) : rep / 2 == 1 ? ~0ULL :
+						rep / 2 == 2 ? 0 : edge_limb(&st);
+				memcpy(a + (n - 2 * h), hi, sizeof(uint64_t) * (size_t) (2 * h));
+				bad += !nat_sqrtrem_ok(a, n, ctx);
+				runs++;
+			}
+	}
+	/* random values of random sizes up to 70 limbs, limbs of every kind */
+	for (int rep = 0; rep < 20000; rep++)
+	{
+		int			n = 1 + (int) (xorshift(&st) % 70);
+		int			kind = (int) (xorshift(&st) % 3);
+
+		for (int i = 0; i < n; i++)
+			a[i] = kind == 0 ? xorshift(&st) : edge_limb(&st);
+		if (kind == 2)
+			a[n - 1] >>= xorshift(&st) % 64;
+		if (a[n - 1] == 0)
+			a[n - 1] = 1;
+		bad += !nat_sqrtrem_ok(a, n, ctx);
+		runs++;
+	}
+	CHECKF(bad == 0, "pc_nat_sqrtrem wrong on %d of %d edge values", bad, runs);
+	BN_free(y);
+	BN_free(v);
+}
+
 /* Residues modulo the primes below 752 (nat.c) agree with OpenSSL's. */
 static void
 test_small_residues(void)
@@ -2689,6 +2903,115 @@ test_fermat_rule(void)
 	BN_free(n);
 	BN_free(d);
 	BN_free(t);
+	BN_CTX_free(ctx);
+}
+
+/*
+ * A 2048-bit modulus that is, modulo each odd prime up to 167, a power of
+ * 65537 (a random one), except that it is divisible by the prime 'breaks'
+ * (0: no exception).  Built by the Chinese remainder theorem plus a random
+ * multiple of the primes' product.  Returns its length in 'out'.
+ */
+static int
+roca_like_modulus(unsigned breaks, uint8_t out[300], BN_CTX *ctx)
+{
+	BIGNUM	   *m = BN_new(),
+			   *x = BN_new(),
+			   *t = BN_new(),
+			   *u = BN_new(),
+			   *p = BN_new(),
+			   *k = BN_new();
+	int			len;
+
+	BN_one(m);
+	for (int i = 1; pc_small_primes[i] <= 167; i++)
+		BN_mul_word(m, pc_small_primes[i]);
+	BN_zero(x);
+	for (int i = 1; pc_small_primes[i] <= 167; i++)
+	{
+		unsigned	q = pc_small_primes[i],
+					a = 1;
+
+		for (int e = rand() % 1000; e > 0; e--)
+			a = a * (65537 % q) % q;
+		if (q == breaks)
+			a = 0;
+		/* x += a (m/q) ((m/q)^-1 mod q) */
+		BN_copy(t, m);
+		BN_div_word(t, q);
+		BN_set_word(p, q);
+		BN_mod_inverse(u, t, p, ctx);
+		BN_mul(t, t, u, ctx);
+		BN_mul_word(t, a);
+		BN_add(x, x, t);
+	}
+	BN_mod(x, x, m, ctx);
+	/* a random multiple of m brings it to 2048 bits, residues unchanged */
+	BN_rand(k, 2048 - BN_num_bits(m), BN_RAND_TOP_ONE, BN_RAND_BOTTOM_ANY);
+	BN_mul(k, k, m, ctx);
+	BN_add(x, x, k);
+	out[0] = 0;
+	len = BN_bn2bin(x, out + 1) + 1;
+	BN_free(m);
+	BN_free(x);
+	BN_free(t);
+	BN_free(u);
+	BN_free(p);
+	BN_free(k);
+	return len;
+}
+
+/*
+ * e_rsa_roca_fingerprint decides most moduli from the first fifteen primes
+ * when the residues of all 133 are not at hand (passes() and the trigger),
+ * and from those residues otherwise.  Both ways it must fire exactly on a
+ * modulus whose every residue is a power of 65537: one that departs at a
+ * prime inside the quick fifteen, past them, or at the last one is quiet.
+ */
+static void
+test_roca_paths(void)
+{
+	static const unsigned breaks[] = {0, 11, 53, 59, 101, 167};
+	const pc_rule *roca = pc_rule_find("e_rsa_roca_fingerprint"),
+			   *small = pc_rule_find("w_rsa_mod_factors_smaller_than_752");
+	static const uint8_t e65537[] = {0x01, 0x00, 0x01};
+	BN_CTX	   *ctx = BN_CTX_new();
+	int			bad = 0,
+				runs = 0;
+
+	cur_test = "roca paths";
+	CHECK(roca != NULL && small != NULL);
+	for (int round = 0; round < 20 && roca && small; round++)
+		for (size_t b = 0; b < sizeof(breaks) / sizeof(breaks[0]); b++)
+			for (int memo = 0; memo < 2; memo++)
+			{
+				uint8_t		n[300];
+				int			len = roca_like_modulus(breaks[b], n, ctx);
+				pc_report	r;
+				bool		fired = false;
+
+				memset(scratch, 0, sizeof(*scratch));
+				scratch->kind = PC_K_SUB | PC_K_TLS;
+				scratch->spki.type = PC_KEY_RSA;
+				scratch->spki.rsa_n = (pc_span) {n, (size_t) len};
+				scratch->spki.rsa_e = (pc_span) {e65537, 3};
+				scratch->spki.bits = 2048;
+				pc_report_init(&r, items, items_cap);
+				if (memo)
+				{
+					/* the warning runs first and leaves all residues behind */
+					r.cur = small;
+					small->check(scratch, &r);
+					CHECK(r.rsa_res_done);
+				}
+				r.cur = roca;
+				roca->check(scratch, &r);
+				for (size_t i = 0; i < r.n; i++)
+					fired |= r.items[i].rule == roca;
+				bad += fired != (breaks[b] == 0);
+				runs++;
+			}
+	CHECKF(bad == 0, "ROCA verdict wrong on %d of %d moduli", bad, runs);
 	BN_CTX_free(ctx);
 }
 
@@ -3805,10 +4128,12 @@ main(int argc, char **argv)
 	test_validity_days();
 	test_engine();
 	test_bn_sqrtrem();
+	test_nat_sqrtrem_edges();
 	test_psl_memo();
 	test_small_residues();
 	test_fermat_rule();
 	test_min_severity();
+	test_roca_paths();
 	test_rule_plans();
 	test_decode_built();
 	test_decode_caps();
