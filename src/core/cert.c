@@ -278,10 +278,24 @@ static const ext_kind ext_kinds[] = {
 	EK(OID_X_SCT, PC_X_SCT), EK(OID_X_ORGID, PC_X_ORGID),
 };
 
+/*
+ * The id-ce arc (2.5.29.x, content 55 1d x) holds most extensions of a
+ * certificate: their last octet indexes this table (xid + 1; 0 unknown),
+ * which must agree with ext_kinds (unit-tested).
+ */
+static const uint8_t id_ce_xid[64] = {
+	[0x09] = PC_X_SDA + 1, [0x0e] = PC_X_SKI + 1, [0x0f] = PC_X_KU + 1,
+	[0x11] = PC_X_SAN + 1, [0x12] = PC_X_IAN + 1, [0x13] = PC_X_BC + 1,
+	[0x1e] = PC_X_NC + 1, [0x1f] = PC_X_CRLDP + 1, [0x20] = PC_X_CP + 1,
+	[0x21] = PC_X_PM + 1, [0x23] = PC_X_AKI + 1, [0x24] = PC_X_PCONS + 1,
+	[0x25] = PC_X_EKU + 1, [0x2e] = PC_X_FRESHEST + 1, [0x36] = PC_X_IAP + 1,
+};
+
 static int
 ext_xid(pc_span oid)
 {
-	/* most extension OIDs are 2.5.29.x: the last octet tells them apart */
+	if (oid.n == 3 && oid.p[0] == 0x55 && oid.p[1] == 0x1d)
+		return oid.p[2] < 64 ? id_ce_xid[oid.p[2]] - 1 : -1;
 	for (size_t i = 0; i < sizeof(ext_kinds) / sizeof(ext_kinds[0]); i++)
 		if (oid.n == ext_kinds[i].len && oid.n > 0 &&
 			oid.p[oid.n - 1] == (uint8_t) ext_kinds[i].oid[oid.n - 1] &&
@@ -799,16 +813,20 @@ decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 		x->value = t.v;
 		x->xid = (int16_t) ext_xid(x->oid);
 
-		for (int i = 0; i < c->next; i++)
-			if (c->ext[i].oid.n == x->oid.n && x->oid.n > 0 &&
-				c->ext[i].oid.p[x->oid.n - 1] == x->oid.p[x->oid.n - 1] &&
-				pc_span_eq(c->ext[i].oid, x->oid))
-				c->ext_duplicate = true;
-		if (x->xid >= 0 && c->xi[x->xid] == 0)
+		/* a known kind repeats when its slot is taken; others by OID */
+		if (x->xid >= 0 && c->xi[x->xid] != 0)
+			c->ext_duplicate = true;
+		else if (x->xid >= 0)
 		{
 			c->xi[x->xid] = (uint8_t) (c->next + 1);
 			decode_extension(c, x);
 		}
+		else
+			for (int i = 0; i < c->next; i++)
+				if (c->ext[i].xid < 0 && c->ext[i].oid.n == x->oid.n && x->oid.n > 0 &&
+					c->ext[i].oid.p[x->oid.n - 1] == x->oid.p[x->oid.n - 1] &&
+					pc_span_eq(c->ext[i].oid, x->oid))
+					c->ext_duplicate = true;
 		c->next++;
 	}
 	return true;

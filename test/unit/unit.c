@@ -700,6 +700,98 @@ next_fixture(DIR *dir, bool with_der, char *name, size_t namesize, size_t *len)
 	return NULL;
 }
 
+/* ---------------------------------------------------------------- extension kinds */
+
+/* A certificate whose extensions are the given OIDs (content octets), each valued NULL. */
+static void
+b_cert_oids(bld *b, const char *const *oids, const size_t *lens, int n)
+{
+	b_begin(b, PC_T_SEQUENCE);
+	b_begin(b, PC_T_SEQUENCE);
+	b_tbs_fields(b, NULL, NULL);
+	b_begin(b, PC_CTXC(3));
+	b_begin(b, PC_T_SEQUENCE);
+	for (int i = 0; i < n; i++)
+	{
+		b_begin(b, PC_T_SEQUENCE);
+		b_tlv(b, PC_T_OID, oids[i], lens[i]);
+		b_begin(b, PC_T_OCTETSTRING);
+		b_hex(b, "05 00");
+		b_end(b);
+		b_end(b);
+	}
+	b_end(b);
+	b_end(b);
+	b_end(b);
+	b_sig(b);
+	b_end(b);
+}
+
+/*
+ * The decoder files each extension under its kind (a table for the id-ce
+ * arc, a list for the rest): every known OID lands in its own slot and no
+ * other, an unknown one (also in id-ce, also past octet 63) in none; the same
+ * OID twice is a duplicate, known or not, and two different unknown OIDs are
+ * not.
+ */
+static void
+test_extension_kinds(void)
+{
+#define K(lit, x) {lit, sizeof(lit) - 1, x}
+	static const struct
+	{
+		const char *oid;
+		size_t		len;
+		int			xid;
+	}			kinds[] = {
+		K(OID_X_AKI, PC_X_AKI), K(OID_X_SKI, PC_X_SKI), K(OID_X_KU, PC_X_KU),
+		K(OID_X_CP, PC_X_CP), K(OID_X_PM, PC_X_PM), K(OID_X_SAN, PC_X_SAN),
+		K(OID_X_IAN, PC_X_IAN), K(OID_X_SDA, PC_X_SDA), K(OID_X_BC, PC_X_BC),
+		K(OID_X_NC, PC_X_NC), K(OID_X_PCONS, PC_X_PCONS), K(OID_X_EKU, PC_X_EKU),
+		K(OID_X_CRLDP, PC_X_CRLDP), K(OID_X_IAP, PC_X_IAP), K(OID_X_FRESHEST, PC_X_FRESHEST),
+		K(OID_X_AIA, PC_X_AIA), K(OID_X_SIA, PC_X_SIA), K(OID_X_QC, PC_X_QC),
+		K(OID_X_TLSF, PC_X_TLSF), K(OID_X_NOCHECK, PC_X_NOCHECK), K(OID_X_POISON, PC_X_POISON),
+		K(OID_X_SCT, PC_X_SCT), K(OID_X_ORGID, PC_X_ORGID),
+		K("\x55\x1d\x01", -1), K("\x55\x1d\x3f", -1), K("\x55\x1d\x63", -1),
+		K("\x55\x1d\x81\x00", -1), K("\x2b\x06\x01\x05\x05\x07\x01\x63", -1),
+	};
+#undef K
+	const size_t nk = sizeof(kinds) / sizeof(kinds[0]);
+	int			bad = 0;
+
+	cur_test = "extension kinds";
+	CHECK_EQ(nk, PC_X_COUNT + 5);
+	for (size_t k = 0; k < nk; k++)
+		for (int twice = 0; twice < 3; twice++)
+		{
+			/* once; twice; then beside the next entry (another OID) */
+			const char *oids[2] = {kinds[k].oid, twice == 2 ? kinds[(k + 1) % nk].oid : kinds[k].oid};
+			size_t		lens[2] = {kinds[k].len, twice == 2 ? kinds[(k + 1) % nk].len : kinds[k].len};
+			bld			b;
+			pc_error	err;
+			bool		ok;
+
+			b_init(&b);
+			b_cert_oids(&b, oids, lens, twice ? 2 : 1);
+			ok = pc_decode(b.buf, b.n, scratch, &err);
+			b_free(&b);
+			if (!ok)
+			{
+				bad++;
+				continue;
+			}
+			for (int x = 0; x < PC_X_COUNT; x++)
+			{
+				bool		want = x == kinds[k].xid ||
+					(twice == 2 && x == kinds[(k + 1) % nk].xid);
+
+				bad += (scratch->xi[x] != 0) != want;
+			}
+			bad += scratch->ext_duplicate != (twice == 1);
+		}
+	CHECKF(bad == 0, "%d wrong extension filings", bad);
+}
+
 /* ---------------------------------------------------------------- DER reader */
 
 static void
@@ -4133,6 +4225,7 @@ main(int argc, char **argv)
 	test_small_residues();
 	test_fermat_rule();
 	test_min_severity();
+	test_extension_kinds();
 	test_roca_paths();
 	test_rule_plans();
 	test_decode_built();
