@@ -244,6 +244,15 @@ SELECT (SELECT count(*) FROM judged_notbefore) AS notbefore_stored,
        (SELECT count(*) FROM judged_before) AS before_stored,
        (SELECT count(*) FROM judged_after) AS after_stored,
        (SELECT count(*) FROM judged_now) AS now_stored;
+-- One statement, several rows: the trigger reads its arguments once per
+-- statement and judges every row at the same instant; a later row that
+-- breaks a rule still refuses the statement, naming that row's rules.
+INSERT INTO judged_before SELECT der FROM fixture, generate_series(1, 3) WHERE name = 'good_dv_2019';
+SELECT count(*) AS before_stored_after_three_more FROM judged_before;
+SELECT r.state, r.rules, r.hint
+  FROM refusal($$INSERT INTO judged_after SELECT der FROM fixture
+                 WHERE name IN ('good_dv_2024', 'good_dv_2019') ORDER BY name DESC$$) r;
+SELECT count(*) AS after_stored FROM judged_after;
 
 -- (d) The audit mode and the profile variant judge at the same instant; the
 -- profile version in force is chosen at that instant too.  Profiles are

@@ -34,10 +34,17 @@ typedef struct pc_enforce_args
 	pc_enforce_at at;
 	TimestampTz at_fixed;		/* PC_AT_FIXED: the instant */
 	const char *at_arg;			/* the at=... argument as written, or NULL */
+	Oid			tgoid;			/* the trigger these were read for */
+	int			attnum;			/* the column's number in the table */
 } pc_enforce_args;
 
-/* Read and check TG_ARGV; a mistake is an ERROR naming the trigger. */
-extern void pc_enforce_args_read(const Trigger *tg, pc_enforce_args *args);
+/*
+ * TG_ARGV read and checked, and the column found, once per statement: the
+ * answer is kept in the trigger function's fn_extra, so a bulk load does not
+ * parse its arguments (an at= instant included) and look its column up by
+ * name for every row.  A mistake is an ERROR naming the trigger.
+ */
+extern const pc_enforce_args *pc_enforce_args_get(FunctionCallInfo fcinfo);
 
 /*
  * The instant the rules are judged at: true with *ts set for at=now and

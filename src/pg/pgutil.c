@@ -92,15 +92,13 @@ pc_timestamptz_of(int64_t t)
 	return (TimestampTz) ((t - PC_PG_EPOCH_SECS) * USECS_PER_SEC);
 }
 
-bytea *
-pc_trigger_certificate(TriggerData *trig, HeapTuple row)
+int
+pc_trigger_column(TriggerData *trig)
 {
 	Trigger    *tg = trig->tg_trigger;
 	TupleDesc	desc = RelationGetDescr(trig->tg_relation);
 	const char *colname = tg->tgargs[0];
 	int			attnum = SPI_fnumber(desc, colname);
-	bool		isnull;
-	Datum		value;
 
 	if (attnum <= 0)
 		ereport(ERROR,
@@ -113,6 +111,15 @@ pc_trigger_certificate(TriggerData *trig, HeapTuple row)
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("column \"%s\" named in trigger \"%s\" is of type %s, not bytea",
 						colname, tg->tgname, format_type_be(SPI_gettypeid(desc, attnum)))));
+	return attnum;
+}
+
+bytea *
+pc_trigger_certificate(TriggerData *trig, HeapTuple row, int attnum)
+{
+	TupleDesc	desc = RelationGetDescr(trig->tg_relation);
+	bool		isnull;
+	Datum		value;
 
 	value = heap_getattr(row, attnum, desc, &isnull);
 	if (isnull)

@@ -64,14 +64,19 @@ extern int64_t pc_unix_seconds(TimestampTz ts);
 extern TimestampTz pc_timestamptz_of(int64_t t);
 
 /*
- * The certificate a profcheck.enforce() trigger is to check: the bytea (or
- * domain over bytea) column named by its first argument, in the new row.
- * Returns NULL when there is nothing to check: a NULL value, or an UPDATE
- * that leaves the certificate's bytes unchanged (compared by content, as
- * either side may be toasted or compressed).  A missing column or a column
- * of another type is an ERROR naming the trigger.
+ * The number of the bytea (or domain over bytea) column a profcheck.enforce()
+ * trigger names in its first argument.  A missing column or a column of
+ * another type is an ERROR naming the trigger.
  */
 struct TriggerData;
-extern bytea *pc_trigger_certificate(struct TriggerData *trig, HeapTuple row);
+extern int	pc_trigger_column(struct TriggerData *trig);
+
+/*
+ * The certificate the trigger is to check: that column of the new row.
+ * Returns NULL when there is nothing to check: a NULL value, or an UPDATE
+ * that leaves the certificate's bytes unchanged (compared by content, as
+ * either side may be toasted or compressed).
+ */
+extern bytea *pc_trigger_certificate(struct TriggerData *trig, HeapTuple row, int attnum);
 
 #endif							/* PC_PGUTIL_H */

@@ -221,7 +221,7 @@ pc_enforce_parse_instant(const Trigger *tg, const char *arg, const char *value)
 	return ts;
 }
 
-void
+static void
 pc_enforce_args_read(const Trigger *tg, pc_enforce_args *args)
 {
 	int			npos = 0;
@@ -268,6 +268,32 @@ pc_enforce_args_read(const Trigger *tg, pc_enforce_args *args)
 			args->at_fixed = pc_enforce_parse_instant(tg, a, a + 3);
 		}
 	}
+}
+
+const pc_enforce_args *
+pc_enforce_args_get(FunctionCallInfo fcinfo)
+{
+	TriggerData *trig = (TriggerData *) fcinfo->context;
+	Trigger    *tg = trig->tg_trigger;
+	pc_enforce_args *args = (pc_enforce_args *) fcinfo->flinfo->fn_extra;
+
+	/* one function call site serves one trigger; check anyway */
+	if (args != NULL && args->tgoid == tg->tgoid)
+		return args;
+	args = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(pc_enforce_args));
+	pc_enforce_args_read(tg, args);
+	/* the strings are the trigger's; keep copies as long as the answer */
+	args->column = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, args->column);
+	if (args->mode)
+		args->mode = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, args->mode);
+	if (args->profile)
+		args->profile = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, args->profile);
+	if (args->at_arg)
+		args->at_arg = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt, args->at_arg);
+	args->attnum = pc_trigger_column(trig);
+	args->tgoid = tg->tgoid;
+	fcinfo->flinfo->fn_extra = args;
+	return args;
 }
 
 bool
@@ -329,7 +355,7 @@ pc_sql_enforce(PG_FUNCTION_ARGS)
 	TriggerData *trig = (TriggerData *) fcinfo->context;
 	Trigger    *tg;
 	HeapTuple	row;
-	pc_enforce_args args;
+	const pc_enforce_args *args;
 	pc_severity threshold = PC_ERROR;
 	bytea	   *cert;
 	pc_options	opt = {0};
@@ -352,21 +378,21 @@ pc_sql_enforce(PG_FUNCTION_ARGS)
 	tg = trig->tg_trigger;
 	row = TRIGGER_FIRED_BY_UPDATE(trig->tg_event) ? trig->tg_newtuple : trig->tg_trigtuple;
 
-	pc_enforce_args_read(tg, &args);
+	args = pc_enforce_args_get(fcinfo);
 	/* BEGIN profile hook (src/pg/profile.c): a profile argument or audit mode */
-	if (args.profile != NULL || (args.mode != NULL && strncmp(args.mode, "audit", 5) == 0))
-		return pc_profile_enforce(fcinfo, &args);
+	if (args->profile != NULL || (args->mode != NULL && strncmp(args->mode, "audit", 5) == 0))
+		return pc_profile_enforce(fcinfo, args);
 	/* END profile hook */
-	if (args.mode != NULL && !pc_severity_parse(args.mode, &threshold))
+	if (args->mode != NULL && !pc_severity_parse(args->mode, &threshold))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid threshold \"%s\" in trigger \"%s\"", args.mode, tg->tgname),
+				 errmsg("invalid threshold \"%s\" in trigger \"%s\"", args->mode, tg->tgname),
 				 errhint("Use one of info, notice, warn, error, fatal, or audit[:severity].")));
 
-	cert = pc_trigger_certificate(trig, row);
+	cert = pc_trigger_certificate(trig, row, args->attnum);
 	if (cert == NULL)
 		return PointerGetDatum(row);
-	if (pc_enforce_instant(&args, &at))
+	if (pc_enforce_instant(args, &at))
 	{
 		opt.at = pc_unix_seconds(at);
 		opt.at_set = true;
@@ -390,12 +416,12 @@ pc_sql_enforce(PG_FUNCTION_ARGS)
 	}
 	if (nviol > 0)
 	{
-		char	   *hint = pc_enforce_judged_hint(&args);
+		char	   *hint = pc_enforce_judged_hint(args);
 
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("certificate in column \"%s\" of table \"%s\" violates %d profcheck rule%s: %s",
-						args.column, RelationGetRelationName(trig->tg_relation), nviol,
+						args->column, RelationGetRelationName(trig->tg_relation), nviol,
 						nviol == 1 ? "" : "s", rules.data),
 				 errdetail_internal("%s", detail.data),
 				 hint ? errhint("%s", hint) : 0,

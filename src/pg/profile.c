@@ -987,7 +987,7 @@ pcp_row_key(Relation rel, HeapTuple row)
 
 /*
  * TG_ARGV: column, threshold or 'audit[:severity]', [profile], and the
- * at= option, read by pc_enforce_args_read() (profcheck.c).
+ * at= option, read by pc_enforce_args_get() (profcheck.c).
  * Reject mode raises 23514 like the plain trigger; audit mode records the
  * findings at or above the level (default warn) in profcheck.audit_log and
  * lets the row through.
@@ -1039,7 +1039,7 @@ pc_profile_enforce(FunctionCallInfo fcinfo, const pc_enforce_args *args)
 				 errmsg("invalid threshold \"%s\" in trigger \"%s\"", mode, tg->tgname),
 				 errhint("Use one of info, notice, warn, error, fatal, or audit[:severity].")));
 
-	cert = pc_trigger_certificate(trig, row);
+	cert = pc_trigger_certificate(trig, row, args->attnum);
 	if (cert == NULL)
 		return PointerGetDatum(row);
 
