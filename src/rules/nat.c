@@ -108,29 +108,6 @@ pc_nat_mod_word(const uint64_t *a, int n, uint64_t m)
 	return rem;
 }
 
-/* r = a >> bits (r may be a); returns r's length. */
-static int
-nat_shr(uint64_t *r, const uint64_t *a, int n, int bits)
-{
-	int			w = bits / 64,
-				b = bits % 64,
-				rn = n - w;
-
-	if (rn <= 0)
-	{
-		r[0] = 0;
-		return 0;
-	}
-	for (int i = 0; i < rn; i++)
-	{
-		uint64_t	lo = a[i + w],
-					hi = i + w + 1 < n ? a[i + w + 1] : 0;
-
-		r[i] = b ? (lo >> b) | (hi << (64 - b)) : lo;
-	}
-	return nat_len(r, rn);
-}
-
 /* r = a << bits (r must not overlap a); returns r's length. */
 int
 pc_nat_shl(uint64_t *r, const uint64_t *a, int n, int bits)
@@ -200,40 +177,6 @@ pc_nat_sub(uint64_t *a, int an, const uint64_t *b, int bn)
 		borrow = b1 | (t < borrow);
 	}
 	return nat_len(a, an);
-}
-
-static int
-nat_cmp(const uint64_t *a, int an, const uint64_t *b, int bn)
-{
-	an = nat_len(a, an);
-	bn = nat_len(b, bn);
-	if (an != bn)
-		return an < bn ? -1 : 1;
-	for (int i = an - 1; i >= 0; i--)
-		if (a[i] != b[i])
-			return a[i] < b[i] ? -1 : 1;
-	return 0;
-}
-
-/* r = a * a (schoolbook; r has 2n limbs of room, no overlap). */
-static int
-nat_sqr(uint64_t *r, const uint64_t *a, int n)
-{
-	memset(r, 0, sizeof(uint64_t) * (size_t) (2 * n > 0 ? 2 * n : 1));
-	for (int i = 0; i < n; i++)
-	{
-		uint64_t	carry = 0;
-
-		for (int j = 0; j < n; j++)
-		{
-			u128		t = (u128) a[i] * a[j] + r[i + j] + carry;
-
-			r[i + j] = (uint64_t) t;
-			carry = (uint64_t) (t >> 64);
-		}
-		r[i + n] = carry;
-	}
-	return nat_len(r, 2 * n);
 }
 
 /*
@@ -355,167 +298,700 @@ nat_divrem(uint64_t *q, uint64_t *r, int *rn, const uint64_t *u, int un,
 	return nat_len(q, un - vn + 1);
 }
 
-/* floor(sqrt(a)) for a < 2^124, exactly. */
-static uint64_t
-isqrt_small(u128 v)
-{
-	uint64_t	x = (uint64_t) sqrtl((long double) v);
+/* ---------------------------------------------------------------- square root */
 
-	while (x > 0 && (u128) x * x > v)
-		x--;
-	while ((u128) (x + 1) * (x + 1) <= v)
-		x++;
-	return x;
+/*
+ * Limb-vector primitives for the square root.  Their lengths are exact and
+ * known to the caller, so unlike the pc_nat_* helpers they never scan for
+ * high zero limbs; each returns the carry or borrow out of the top limb,
+ * and n is at least 1.
+ *
+ * On x86-64 they are a few lines of assembly: the carry flag chains the
+ * limbs, where C has to go through 128-bit temporaries and comparisons
+ * that gcc compiles to about twice the instructions, and these loops are
+ * most of the square root's time.  The loops run an index from -n up to
+ * zero over pointers to the ends of the vectors (inc keeps the carry
+ * flag).  Sanitizer builds take the C versions, whose every limb access is
+ * checked.
+ */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define NAT_PORTABLE 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || !defined(__x86_64__)
+#define NAT_PORTABLE 1
+#endif
+
+#ifndef NAT_PORTABLE
+
+/* r = a + b, n limbs (r may be a or b). */
+static inline uint64_t
+add_n(uint64_t *r, const uint64_t *a, const uint64_t *b, int n)
+{
+	uint64_t	t;
+	ptrdiff_t	i = -(ptrdiff_t) n;
+
+	__asm__ volatile("clc\n"
+					 "1:\n\t"
+					 "movq (%[a],%[i],8), %[t]\n\t"
+					 "adcq (%[b],%[i],8), %[t]\n\t"
+					 "movq %[t], (%[r],%[i],8)\n\t"
+					 "incq %[i]\n\t"
+					 "jnz 1b\n\t"
+					 "sbbq %[t], %[t]"
+					 : [t] "=&r"(t), [i] "+&r"(i)
+					 : [a] "r"(a + n), [b] "r"(b + n), [r] "r"(r + n)
+					 : "cc", "memory");
+	return -t;
 }
 
-/* r = a mod 2^bits (r may be a); returns r's length. */
-static int
-nat_low(uint64_t *r, const uint64_t *a, int n, int bits)
+/* r = a - b, n limbs (r may be a or b). */
+static inline uint64_t
+sub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, int n)
 {
-	int			w = bits / 64,
-				b = bits % 64,
-				rn = w + (b != 0);
+	uint64_t	t;
+	ptrdiff_t	i = -(ptrdiff_t) n;
 
-	if (rn > n)
-		rn = n;
-	memmove(r, a, sizeof(uint64_t) * (size_t) (rn > 0 ? rn : 1));
-	if (b && w < n)
-		r[w] &= (((uint64_t) 1) << b) - 1;
-	return nat_len(r, rn);
+	__asm__ volatile("clc\n"
+					 "1:\n\t"
+					 "movq (%[a],%[i],8), %[t]\n\t"
+					 "sbbq (%[b],%[i],8), %[t]\n\t"
+					 "movq %[t], (%[r],%[i],8)\n\t"
+					 "incq %[i]\n\t"
+					 "jnz 1b\n\t"
+					 "sbbq %[t], %[t]"
+					 : [t] "=&r"(t), [i] "+&r"(i)
+					 : [a] "r"(a + n), [b] "r"(b + n), [r] "r"(r + n)
+					 : "cc", "memory");
+	return -t;
+}
+
+/* r = a * w, n limbs; returns the high limb. */
+static inline uint64_t
+mul_1(uint64_t *r, const uint64_t *a, int n, uint64_t w)
+{
+	uint64_t	c = 0;
+	ptrdiff_t	i = -(ptrdiff_t) n;
+
+	__asm__ volatile("1:\n\t"
+					 "movq (%[a],%[i],8), %%rax\n\t"
+					 "mulq %[w]\n\t"
+					 "addq %[c], %%rax\n\t"
+					 "adcq $0, %%rdx\n\t"
+					 "movq %%rax, (%[r],%[i],8)\n\t"
+					 "movq %%rdx, %[c]\n\t"
+					 "incq %[i]\n\t"
+					 "jnz 1b"
+					 : [c] "+&r"(c), [i] "+&r"(i)
+					 : [a] "r"(a + n), [r] "r"(r + n), [w] "r"(w)
+					 : "rax", "rdx", "cc", "memory");
+	return c;
+}
+
+/* r += a * w, n limbs; returns the high limb. */
+static inline uint64_t
+addmul_1(uint64_t *r, const uint64_t *a, int n, uint64_t w)
+{
+	uint64_t	c = 0;
+	ptrdiff_t	i = -(ptrdiff_t) n;
+
+	__asm__ volatile("1:\n\t"
+					 "movq (%[a],%[i],8), %%rax\n\t"
+					 "mulq %[w]\n\t"
+					 "addq %[c], %%rax\n\t"
+					 "adcq $0, %%rdx\n\t"
+					 "addq %%rax, (%[r],%[i],8)\n\t"
+					 "adcq $0, %%rdx\n\t"
+					 "movq %%rdx, %[c]\n\t"
+					 "incq %[i]\n\t"
+					 "jnz 1b"
+					 : [c] "+&r"(c), [i] "+&r"(i)
+					 : [a] "r"(a + n), [r] "r"(r + n), [w] "r"(w)
+					 : "rax", "rdx", "cc", "memory");
+	return c;
+}
+
+/* r -= a * w, n limbs; returns what is owed above the top limb. */
+static inline uint64_t
+submul_1(uint64_t *r, const uint64_t *a, int n, uint64_t w)
+{
+	uint64_t	c = 0;
+	ptrdiff_t	i = -(ptrdiff_t) n;
+
+	/* a * w + c + 1 < 2^128, so the borrow folds into the carry */
+	__asm__ volatile("1:\n\t"
+					 "movq (%[a],%[i],8), %%rax\n\t"
+					 "mulq %[w]\n\t"
+					 "addq %[c], %%rax\n\t"
+					 "adcq $0, %%rdx\n\t"
+					 "subq %%rax, (%[r],%[i],8)\n\t"
+					 "adcq $0, %%rdx\n\t"
+					 "movq %%rdx, %[c]\n\t"
+					 "incq %[i]\n\t"
+					 "jnz 1b"
+					 : [c] "+&r"(c), [i] "+&r"(i)
+					 : [a] "r"(a + n), [r] "r"(r + n), [w] "r"(w)
+					 : "rax", "rdx", "cc", "memory");
+	return c;
+}
+
+/* r[2i .. 2i + 1] += a[i]^2 for i < n, carried along; returns the carry. */
+static inline uint64_t
+addsq_n(uint64_t *r, const uint64_t *a, int n)
+{
+	uint64_t	c = 0;
+	ptrdiff_t	i = -(ptrdiff_t) n;
+
+	/* the carry waits in c (0 or -1) while mul clobbers the flags */
+	__asm__ volatile("1:\n\t"
+					 "movq (%[a],%[i],8), %%rax\n\t"
+					 "mulq %%rax\n\t"
+					 "negq %[c]\n\t"
+					 "adcq %%rax, (%[r])\n\t"
+					 "adcq %%rdx, 8(%[r])\n\t"
+					 "sbbq %[c], %[c]\n\t"
+					 "leaq 16(%[r]), %[r]\n\t"
+					 "incq %[i]\n\t"
+					 "jnz 1b"
+					 : [c] "+&r"(c), [i] "+&r"(i), [r] "+&r"(r)
+					 : [a] "r"(a + n)
+					 : "rax", "rdx", "cc", "memory");
+	return -c;
+}
+
+#else							/* NAT_PORTABLE */
+
+static inline uint64_t
+add_n(uint64_t *r, const uint64_t *a, const uint64_t *b, int n)
+{
+	uint64_t	c = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		u128		t = (u128) a[i] + b[i] + c;
+
+		r[i] = (uint64_t) t;
+		c = (uint64_t) (t >> 64);
+	}
+	return c;
+}
+
+static inline uint64_t
+sub_n(uint64_t *r, const uint64_t *a, const uint64_t *b, int n)
+{
+	uint64_t	c = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		u128		t = (u128) a[i] - b[i] - c;
+
+		r[i] = (uint64_t) t;
+		c = (uint64_t) (t >> 64) & 1;
+	}
+	return c;
+}
+
+static inline uint64_t
+mul_1(uint64_t *r, const uint64_t *a, int n, uint64_t w)
+{
+	uint64_t	c = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		u128		t = (u128) a[i] * w + c;
+
+		r[i] = (uint64_t) t;
+		c = (uint64_t) (t >> 64);
+	}
+	return c;
+}
+
+static inline uint64_t
+addmul_1(uint64_t *r, const uint64_t *a, int n, uint64_t w)
+{
+	uint64_t	c = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		u128		t = (u128) a[i] * w + r[i] + c;
+
+		r[i] = (uint64_t) t;
+		c = (uint64_t) (t >> 64);
+	}
+	return c;
+}
+
+static inline uint64_t
+submul_1(uint64_t *r, const uint64_t *a, int n, uint64_t w)
+{
+	uint64_t	c = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		u128		p = (u128) a[i] * w + c;
+		uint64_t	lo = (uint64_t) p;
+
+		c = (uint64_t) (p >> 64) + (r[i] < lo);
+		r[i] -= lo;
+	}
+	return c;
+}
+
+static inline uint64_t
+addsq_n(uint64_t *r, const uint64_t *a, int n)
+{
+	uint64_t	c = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		u128		p = (u128) a[i] * a[i];
+		u128		t = (u128) r[2 * i] + (uint64_t) p + c;
+
+		r[2 * i] = (uint64_t) t;
+		t = (u128) r[2 * i + 1] + (uint64_t) (p >> 64) + (uint64_t) (t >> 64);
+		r[2 * i + 1] = (uint64_t) t;
+		c = (uint64_t) (t >> 64);
+	}
+	return c;
+}
+
+#endif							/* NAT_PORTABLE */
+
+/* Compare a and b, n limbs each: -1, 0 or 1. */
+static inline int
+cmp_n(const uint64_t *a, const uint64_t *b, int n)
+{
+	for (int i = n - 1; i >= 0; i--)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return 0;
+}
+
+/*
+ * r = a^2, r of 2n limbs, no overlap: each cross product a[i] a[j] (i < j)
+ * once, the sum doubled, then the squares a[i]^2 added, which is about half
+ * the multiplications of a general product.
+ */
+static void
+sqr_n(uint64_t *r, const uint64_t *a, int n)
+{
+	if (n == 1)
+	{
+		u128		p = (u128) a[0] * a[0];
+
+		r[0] = (uint64_t) p;
+		r[1] = (uint64_t) (p >> 64);
+		return;
+	}
+	/* row i adds a[i] a[i + 1 ..] at r[2i + 1 ..] and ends at r[i + n] */
+	r[0] = 0;
+	r[n] = mul_1(r + 1, a + 1, n - 1, a[0]);
+	for (int i = 1; i < n - 1; i++)
+		r[n + i] = addmul_1(r + 2 * i + 1, a + i + 1, n - i - 1, a[i]);
+	r[2 * n - 1] = add_n(r + 1, r + 1, r + 1, 2 * n - 2);
+	(void) addsq_n(r, a, n);
+}
+
+/*
+ * The square root's division: q2 = u / d and u = u mod d (in u[0 .. dn)),
+ * for d of dn limbs whose top limb has its top bit set and u of qn + dn
+ * limbs whose top dn limbs are below d, so that q2 has qn limbs.  What the
+ * square root wants is q2 / 2 with 'hi' (q2's digit above these) on top,
+ * so q gets qn limbs of that and the bit shifted out is returned.
+ *
+ * This is Knuth's algorithm D (TAOCP 4.3.1) without its normalisation: the
+ * square root's divisors arrive normalised.  u's limbs from dn up are left
+ * undefined.
+ */
+static uint64_t
+div_norm(uint64_t *q, uint64_t *u, int qn, const uint64_t *d, int dn, uint64_t hi)
+{
+	uint64_t	d1 = d[dn - 1],
+				d0;
+
+	if (dn == 1)
+	{
+		uint64_t	rem = u[qn];
+
+		for (int j = qn - 1; j >= 0; j--)
+		{
+			uint64_t	qhat = div_2by1(rem, u[j], d1, &rem);
+
+			q[j] = (qhat >> 1) | (hi << 63);
+			hi = qhat;
+		}
+		u[0] = rem;
+		return hi & 1;
+	}
+	d0 = d[dn - 2];
+	for (int j = qn - 1; j >= 0; j--)
+	{
+		uint64_t   *w = u + j;
+		uint64_t	qhat,
+					rhat;
+		bool		rhat_big;
+
+		/*
+		 * qhat from the top two limbs over d1, made exact for the top three
+		 * over d1:d0 (so at most one too big for the whole window).  The
+		 * window's top dn limbs are below d, so w[dn] <= d1; when equal,
+		 * qhat = B - 1 and rhat = w[dn - 1] + d1.
+		 */
+		if (w[dn] >= d1)
+		{
+			qhat = ~(uint64_t) 0;
+			rhat = w[dn - 1] + d1;
+			rhat_big = rhat < d1;
+		}
+		else
+		{
+			qhat = div_2by1(w[dn], w[dn - 1], d1, &rhat);
+			rhat_big = false;
+		}
+		while (!rhat_big &&
+			   (u128) qhat * d0 > ((u128) rhat << 64 | w[dn - 2]))
+		{
+			qhat--;
+			rhat += d1;
+			rhat_big = rhat < d1;
+		}
+		if (w[dn] < submul_1(w, d, dn, qhat))
+		{
+			/* qhat was one too big: add d back (the top limb cancels) */
+			qhat--;
+			(void) add_n(w, w, d, dn);
+		}
+		q[j] = (qhat >> 1) | (hi << 63);
+		hi = qhat;
+	}
+	return hi & 1;
+}
+
+/*
+ * s = floor(sqrt(hi B + lo)) for hi >= 2^62 (B = 2^64), and the remainder,
+ * at most 2s < 2^65: its low limb in *rlo, its top bit returned.  This is
+ * Zimmermann's step (sqrtrem_norm, below) on 32-bit halves: isqrt(hi) from
+ * a double is within one of the truth (hi's 64 bits round to 53, which
+ * moves a 32-bit root by far less than one) and is then made exact, and
+ * one division gives the low half.
+ */
+static uint64_t
+sqrtrem_2(uint64_t *s, uint64_t hi, uint64_t lo, uint64_t *rlo)
+{
+	uint64_t	s1 = (uint64_t) sqrt((double) hi),
+				r1,
+				q,
+				u,
+				x;
+	u128		r;
+
+	if (s1 > 0xffffffff)
+		s1 = 0xffffffff;
+	if (s1 * s1 > hi)
+		s1--;
+	r1 = hi - s1 * s1;
+	if (r1 > 2 * s1)
+	{
+		/* (s1 + 1)^2 <= hi */
+		r1 -= 2 * s1 + 1;
+		s1++;
+	}
+	/* s1 in [2^31, 2^32), r1 <= 2 s1: (q, u) = divrem(r1 2^32 + lo / 2^32, 2 s1) */
+	q = div_2by1(r1 >> 32, r1 << 32 | lo >> 32, 2 * s1, &u);
+	if (q >> 32)
+	{
+		/* q = 2^32 is one too big (see sqrtrem_norm); q - 1 is the root's half */
+		q--;
+		u += 2 * s1;
+	}
+	x = s1 << 32 | q;
+	r = ((u128) u << 32 | (lo & 0xffffffff)) - (u128) q * q;
+	if ((r >> 127) != 0)
+	{
+		/* negative: x was one too big */
+		r += 2 * (u128) x - 1;
+		x--;
+	}
+	*s = x;
+	*rlo = (uint64_t) r;
+	return (uint64_t) (r >> 64);
+}
+
+/*
+ * The step below for m = 2, where every level's recursion ends (a of 4
+ * limbs, a[3] >= 2^62): the same arithmetic on single limbs, in registers.
+ */
+static uint64_t
+sqrtrem_4(uint64_t *s, uint64_t *a)
+{
+	uint64_t	sh,
+				rh,
+				c,
+				t = 0,
+				q,
+				u,
+				e,
+				lo,
+				b;
+	u128		x,
+				p,
+				sub;
+
+	c = sqrtrem_2(&sh, a[3], a[2], &rh);
+	while (c != 0 || rh >= sh)
+	{
+		c -= rh < sh;
+		rh -= sh;
+		t++;
+	}
+	q = div_2by1(rh, a[1], sh, &u);
+	e = q & 1;
+	q = (q >> 1) | (t << 63);
+	if (t == 2)
+	{
+		q = ~(uint64_t) 0;
+		e += 2;
+	}
+	/* r = (u + e sh) B + a[0] - q^2: x B + lo, x going below zero when r does */
+	x = (u128) u + (u128) e * sh;
+	p = (u128) q * q;
+	lo = a[0] - (uint64_t) p;
+	b = a[0] < (uint64_t) p;
+	sub = (p >> 64) + b;
+	if (x < sub)
+	{
+		/* s was one too big: s - 1, and r + 2 (s - 1) + 1 */
+		u128		twice;
+
+		if (q-- == 0)
+			sh--;
+		twice = (u128) (sh >> 63) << 64 | (sh << 1 | q >> 63);
+		x += twice + (lo + 2 * q + 1 < lo);
+		lo += 2 * q + 1;
+	}
+	x -= sub;
+	s[0] = q;
+	s[1] = sh;
+	a[0] = lo;
+	a[1] = (uint64_t) x;
+	return (uint64_t) (x >> 64);
 }
 
 /*
  * Zimmermann's divide-and-conquer square root ("Karatsuba Square Root",
- * INRIA RR-3805, 1999).  With a = H b^2 + a1 b + a0 and b = 2^k, k =
- * floor(bits / 4): (s', r') = sqrtrem(H); (q, u) = divrem(r' b + a1, 2s');
- * s = s' b + q; r = u b + a0 - q^2, and r < 0 means s is one too big.  H >=
- * 2^(2k-2) keeps s' >= b / 2, which bounds that correction to one.  The
- * level's work is one division of 3/4 of a's size by 1/4 of it, and every
- * level costs a quarter of the one above.
+ * INRIA RR-3805, 1999) on a normalised a of 2m limbs, a[2m - 1] >= 2^62.
+ * With l = floor(m / 2), h = m - l, b = B^l and a = a_hi b^2 + a1 b + a0
+ * (a_hi of 2h limbs, a1 and a0 of l):
  *
- * s gets room n / 2 + 2 limbs, r n + 1.  'scratch': this level keeps 3n + 7
- * limbs and hands the rest to the level below (then reuses it for the
- * division), so 8n + 64 limbs suffice for every n.  Returns s's length;
- * *rn is r's.
+ *		(s', r') = sqrtrem(a_hi); (q, u) = divrem(r' b + a1, 2 s');
+ *		s = s' b + q; r = u b + a0 - q^2; if r < 0, r += 2s - 1 and s -= 1.
+ *
+ * a_hi keeps a's top limb, so every level is normalised as well, which
+ * gives s' >= b / 2 and so q <= b and at most one correction; s' also has
+ * its top bit set, so it serves as the divisor as it is: divide by s' and
+ * halve the quotient.  q = b (s' b + b overflows m limbs) is known to be
+ * one too big and taken as b - 1 at once.
+ *
+ * s gets m limbs; the remainder (at most 2s) replaces a[0 .. m), and its
+ * bit 64m is returned.  a's limbs above m are destroyed.  'work' has room
+ * for m limbs.  m is at least 3: smaller roots go to sqrtrem_2 and
+ * sqrtrem_4, called directly to spare this function's larger frame.
  */
-static int
-sqrtrem_dc(uint64_t *s, uint64_t *r, int *rn, const uint64_t *a, int n, uint64_t *scratch)
+static uint64_t
+sqrtrem_norm(uint64_t *s, uint64_t *a, int m, uint64_t *work)
 {
-	int			bits = pc_nat_bits(a, n),
-				k,
-				hn,
-				a1n,
-				a0n,
-				numn,
-				dn,
-				qn,
-				un = 0,
-				sn,
-				tn;
-	uint64_t   *h,
-			   *a1,
-			   *a0,
-			   *num,
-			   *d,
-			   *q,
-			   *u,
-			   *t;
+	int			l = m / 2,
+				h = m - l;
+	uint64_t   *sh = s + l;
+	uint64_t	e,
+				t,
+				top,
+				owed;
 
-	n = nat_len(a, n);
-	if (bits <= 124)
+	/* s' and r' from a_hi = a[2l .. 2m): s' into s[l .. m), r' over a_hi's low half */
+	top = h == 2 ? sqrtrem_4(sh, a + 2 * l) : sqrtrem_norm(sh, a + 2 * l, h, work);
+
+	/*
+	 * Divide r' b + a1 = a[l .. l + m) + top B^m by s': the quotient q2 =
+	 * 2q + (0 or 1) is at most 2b + 1, since q <= b.  Its top digit (0, 1
+	 * or 2, as r' <= 2s') is r' / s', which a subtraction or two find;
+	 * the division proper then has l limbs to find.
+	 */
+	t = 0;
+	while (top != 0 || cmp_n(a + 2 * l, sh, h) >= 0)
 	{
-		u128		v = (u128) (n > 1 ? a[1] : 0) << 64 | (n > 0 ? a[0] : 0);
-		uint64_t	x = isqrt_small(v);
-		u128		rem = v - (u128) x * x;
-
-		s[0] = x;
-		r[0] = (uint64_t) rem;
-		r[1] = (uint64_t) (rem >> 64);
-		*rn = nat_len(r, 2);
-		return nat_len(s, 1);
+		top -= sub_n(a + 2 * l, a + 2 * l, sh, h);
+		t++;
 	}
-	k = bits / 4;
-	/* this level's pieces, each at most n + 2 limbs */
-	h = scratch;
-	a1 = h + n + 1;
-	a0 = a1 + n / 2 + 2;
-	num = a0 + n / 2 + 2;
-	t = num + n + 2;			/* below: q, u, d and the division's work */
-	hn = nat_shr(h, a, n, 2 * k);
-	a1n = nat_shr(a1, a, n, k);
-	a1n = nat_low(a1, a1, a1n, k);
-	a0n = nat_low(a0, a, n, k);
-
-	/* (s', r') of the top half, into s and r */
+	e = div_norm(s, a + l, l, sh, h, t);
+	if (t == 2)
 	{
-		int			rpn;
-
-		sn = sqrtrem_dc(s, r, &rpn, h, hn, t);
-		/* num = r' b + a1 */
-		numn = pc_nat_shl(num, r, rpn, k);
-		numn = pc_nat_add(num, num, numn, a1, a1n);
+		/* q = b: take b - 1, which leaves u = u2 + (q2 - 2 (b - 1)) s' */
+		for (int i = 0; i < l; i++)
+			s[i] = ~(uint64_t) 0;
+		e += 2;
 	}
-	/* (q, u) = divrem(num, 2 s'), in the space after num */
-	d = t;
-	dn = pc_nat_shl(d, s, sn, 1);
-	q = d + dn + 1;
-	u = q + numn + 1;
-	qn = nat_divrem(q, u, &un, num, numn, d, dn, u + dn + 1);
+	/* u = u2 + e s', below 4 s' */
+	top = 0;
+	for (; e > 0; e--)
+		top += add_n(a + l, a + l, sh, h);
 
-	/* s = s' b + q */
-	tn = pc_nat_shl(h, s, sn, k);	/* h is free again */
-	sn = pc_nat_add(s, h, tn, q, qn);
-
-	/* r = u b + a0 - q^2; when that is negative, s - 1 and r + 2s - 1 */
-	tn = pc_nat_shl(num, u, un, k);	/* num is free again */
-	tn = pc_nat_add(num, num, tn, a0, a0n);
+	/* r = u b + a0 - q^2 in a[0 .. m) and 'top', which may go below zero */
+	sqr_n(work, s, l);
+	owed = sub_n(a, a, work, 2 * l);
+	for (int i = 2 * l; i < m && owed; i++)
+		owed = a[i]-- == 0;
+	if (top < owed)
 	{
-		int			q2n = nat_sqr(h, q, qn > 0 ? qn : 1);
+		/* r < 0: s was one too big; r + 2s - 1 = r + 2 (s - 1) + 1 */
+		uint64_t	c = 1,
+					prev = 0;
 
-		if (nat_cmp(num, tn, h, q2n) < 0)
+		for (int i = 0; i < m; i++)
+			if (s[i]-- != 0)
+				break;
+		for (int i = 0; i < m; i++)
 		{
-			/* r = num + 2s - 1 - q^2 with the old s; then s -= 1 */
-			tn = pc_nat_add(num, num, tn, s, sn);
-			tn = pc_nat_add(num, num, tn, s, sn);
-			for (int i = 0; i < sn; i++)
-				if (s[i]-- != 0)
-					break;
-			sn = nat_len(s, sn);
-			tn = pc_nat_sub(num, tn, (const uint64_t[]) {1}, 1);
+			uint64_t	twice = (s[i] << 1) | (prev >> 63);
+			u128		sum = (u128) a[i] + twice + c;
+
+			a[i] = (uint64_t) sum;
+			c = (uint64_t) (sum >> 64);
+			prev = s[i];
 		}
-		tn = pc_nat_sub(num, tn, h, q2n);
+		top += c + (prev >> 63);
 	}
-	memcpy(r, num, sizeof(uint64_t) * (size_t) (tn > 0 ? tn : 1));
-	*rn = tn;
-	return sn;
+	return top - owed;
 }
 
 /*
  * s = floor(sqrt(a)) and rem = a - s^2 (rem may be NULL), a of n limbs.
  * s needs n / 2 + 2 limbs, rem n + 1.  Returns s's length, or -1 when a is
  * too long.
+ *
+ * a is shifted left by an even 2k bits (and a zero limb put below an odd
+ * count) so that it has 2m limbs and its top limb is at least 2^62, the
+ * form sqrtrem_norm wants; then with a 4^k = S^2 + R and S = s 2^k + s0
+ * (s0 < 2^k), s = floor(sqrt(a)) and 4^k (a - s^2) = R + s0 (2S - s0).
  */
 int
 pc_nat_sqrtrem(uint64_t *s, uint64_t *rem, const uint64_t *a, int n)
 {
-	uint64_t	scratch[8 * PC_NAT_LIMBS + 64],
-				r[PC_NAT_LIMBS + 2];
-	int			rn;
-	int			sn;
+	uint64_t	x[PC_NAT_LIMBS + 2],
+				work[PC_NAT_LIMBS / 2 + 2];
+	int			m,
+				z,
+				k;
+	uint64_t	top;
 
 	n = nat_len(a, n);
 	if (n > PC_NAT_LIMBS)
 		return -1;
-	sn = sqrtrem_dc(s, r, &rn, a, n, scratch);
+	if (n == 0)
+	{
+		s[0] = 0;
+		if (rem)
+			rem[0] = 0;
+		return 0;
+	}
+	if (n == 1)
+	{
+		/* a double's root is within one of the truth, below 2^32 */
+		uint64_t	v = a[0],
+					root = (uint64_t) sqrt((double) v);
+
+		if (root > 0xffffffff)
+			root = 0xffffffff;
+		if (root * root > v)
+			root--;
+		else if (v - root * root > 2 * root)
+			root++;
+		s[0] = root;
+		if (rem)
+		{
+			rem[0] = v - root * root;
+			rem[1] = 0;
+		}
+		return 1;
+	}
+	m = (n + 1) / 2;
+	z = __builtin_clzll(a[n - 1]) & ~1;
+	k = z / 2 + 32 * (n & 1);
+	/* x = a 4^k: an odd count gets a zero limb below */
+	{
+		uint64_t   *xp = x + (n & 1);
+
+		if (n & 1)
+			x[0] = 0;
+		if (z == 0)
+			memcpy(xp, a, sizeof(uint64_t) * (size_t) n);
+		else
+		{
+			for (int i = n - 1; i > 0; i--)
+				xp[i] = (a[i] << z) | (a[i - 1] >> (64 - z));
+			xp[0] = a[0] << z;
+		}
+	}
+	top = m == 1 ? sqrtrem_2(s, x[1], x[0], &x[0]) :
+		m == 2 ? sqrtrem_4(s, x) : sqrtrem_norm(s, x, m, work);
+
+	if (k == 0)
+	{
+		if (rem)
+		{
+			memcpy(rem, x, sizeof(uint64_t) * (size_t) m);
+			rem[m] = top;
+			for (int i = m + 1; i <= n; i++)
+				rem[i] = 0;
+		}
+		return nat_len(s, m);
+	}
 	if (rem)
 	{
-		memset(rem, 0, sizeof(uint64_t) * (size_t) (n + 1));
-		memcpy(rem, r, sizeof(uint64_t) * (size_t) (rn > 0 ? rn : 1));
+		/*
+		 * x = R + s0 (2S - s0) = R + 2 s0 S - s0^2: R + 2 s0 S <= 2S (s0 +
+		 * 1) < 2^(64m + k + 1), so m + 1 limbs hold it, and as k < 64, 2 s0
+		 * is a limb.
+		 */
+		uint64_t	s0 = s[0] & ((((uint64_t) 1) << k) - 1);
+		u128		sq = (u128) s0 * s0;
+		uint64_t	owed = (uint64_t) (sq >> 64);
+		int			w = (2 * k) / 64,
+					b = (2 * k) % 64,
+					xn;
+		uint64_t   *xs;
+
+		x[m] = top + addmul_1(x, s, m, 2 * s0);
+		owed += x[0] < (uint64_t) sq;
+		x[0] -= (uint64_t) sq;
+		for (int i = 1; owed != 0; i++)
+		{
+			uint64_t	y = owed;
+
+			owed = x[i] < y;
+			x[i] -= y;
+		}
+		/* rem = x / 4^k */
+		xs = x + w;
+		xn = m + 1 - w;
+		if (b == 0)
+			memcpy(rem, xs, sizeof(uint64_t) * (size_t) xn);
+		else
+		{
+			for (int i = 0; i < xn - 1; i++)
+				rem[i] = (xs[i] >> b) | (xs[i + 1] << (64 - b));
+			rem[xn - 1] = xs[xn - 1] >> b;
+		}
+		for (int i = xn; i <= n; i++)
+			rem[i] = 0;
 	}
-	return sn;
+	/* s = S / 2^k */
+	for (int i = 0; i < m - 1; i++)
+		s[i] = (s[i] >> k) | (s[i + 1] << (64 - k));
+	s[m - 1] >>= k;
+	return nat_len(s, m);
 }
-
-
 
 
 int
@@ -551,6 +1027,7 @@ const uint16_t pc_small_primes[PC_SMALL_PRIMES] = {
 
 #define MAX_GROUPS 40
 #define PRODUCT_LIMBS 20
+#define POW_LIMBS 64			/* 4096 bits: the largest common RSA key */
 
 /*
  * The odd primes in groups whose product m fits 64 bits, each with d = m
@@ -576,6 +1053,8 @@ typedef struct residue_tables
 	/* the product of all the odd primes (about 1045 bits) */
 	uint64_t	prod[PRODUCT_LIMBS];
 	int			prodn;
+	/* pow[g][j] = 2^(64 j) mod d of group g, for moduli up to POW_LIMBS */
+	uint64_t	pow[MAX_GROUPS][POW_LIMBS];
 } residue_tables;
 
 static const residue_tables *
@@ -605,6 +1084,13 @@ get_residue_tables(void)
 		}
 		for (int k = 0; k < PC_SMALL_PRIMES; k++)
 			t.inv[k] = UINT64_MAX / pc_small_primes[k];
+		for (int g = 0; g < t.ngroups; g++)
+		{
+			/* each below d, so the next division's quotient fits */
+			t.pow[g][0] = 1;
+			for (int j = 1; j < POW_LIMBS; j++)
+				(void) div_2by1(t.pow[g][j - 1], 0, t.g[g].d, &t.pow[g][j]);
+		}
 		t.prod[0] = 1;
 		t.prodn = 1;
 		for (int k = 1; k < PC_SMALL_PRIMES; k++)
@@ -642,20 +1128,49 @@ pc_nat_small_residues(const uint64_t *a, int n, uint16_t *out)
 
 	n = nat_len(a, n);
 	out[0] = (uint16_t) (n > 0 ? a[0] & 1 : 0);
-	/*
-	 * A modulus longer than the product of the odd primes is first reduced
-	 * by it (one division): the groups then walk 17 limbs, not 32 or 64.
-	 */
-	xn = n;
-	if (n > t->prodn && n <= PC_NAT_LIMBS)
+	if (n <= POW_LIMBS)
 	{
-		(void) nat_divrem(q, rem, &xn, a, n, t->prod, t->prodn, work);
-		x = rem;
-	}
-	/* every group's remainder, a limb at a time from the top */
-	for (int i = xn - 1; i >= 0; i--)
+		/*
+		 * Up to 4096 bits: n mod d = sum of a[j] (2^(64 j) mod d), the
+		 * products summed in three words without a reduction between them
+		 * (64 products of two limbs stay below 2^134), then two remainder
+		 * steps.  Independent multiplications, where Horner's rule makes
+		 * each limb wait for the previous one's remainder.
+		 */
 		for (int g = 0; g < t->ngroups; g++)
-			rg[g] = rem_preinv(rg[g], x[i], t->g[g].d, t->g[g].v);
+		{
+			const uint64_t *pw = t->pow[g];
+			u128		lo = 0;
+			uint64_t	hi = 0;
+
+			for (int j = 0; j < n; j++)
+			{
+				u128		p = (u128) a[j] * pw[j];
+
+				lo += p;
+				hi += lo < p;
+			}
+			rg[g] = rem_preinv(rem_preinv(hi, (uint64_t) (lo >> 64), t->g[g].d, t->g[g].v),
+							   (uint64_t) lo, t->g[g].d, t->g[g].v);
+		}
+	}
+	else
+	{
+		/*
+		 * A longer modulus is first reduced by the product of the odd
+		 * primes (one division): the groups then walk 17 limbs by Horner's
+		 * rule, a limb at a time from the top.
+		 */
+		xn = n;
+		if (n > t->prodn && n <= PC_NAT_LIMBS)
+		{
+			(void) nat_divrem(q, rem, &xn, a, n, t->prod, t->prodn, work);
+			x = rem;
+		}
+		for (int i = xn - 1; i >= 0; i--)
+			for (int g = 0; g < t->ngroups; g++)
+				rg[g] = rem_preinv(rg[g], x[i], t->g[g].d, t->g[g].v);
+	}
 	for (int g = 0; g < t->ngroups; g++)
 		for (int k = t->g[g].first; k < t->g[g].first + t->g[g].count; k++)
 		{

@@ -2872,6 +2872,21 @@ test_small_residues(void)
 		for (int k = 0; k < PC_SMALL_PRIMES; k++)
 			bad += res[k] != BN_mod_word(a, pc_small_primes[k]);
 	}
+	/*
+	 * All-ones limbs, at every length up to past the 64-limb table: the
+	 * largest products, so the three-word sums carry the most.
+	 */
+	for (int limbs = 1; limbs <= 70; limbs++)
+	{
+		int			n;
+
+		memset(buf, 0xff, (size_t) limbs * 8);
+		n = pc_nat_from_bytes(na, PC_NAT_LIMBS, buf, (size_t) limbs * 8);
+		BN_bin2bn(buf, limbs * 8, a);
+		pc_nat_small_residues(na, n, res);
+		for (int k = 0; k < PC_SMALL_PRIMES; k++)
+			bad += res[k] != BN_mod_word(a, pc_small_primes[k]);
+	}
 	/* a product of small primes is 0 modulo each of them, and 1 more is 1 */
 	BN_one(a);
 	for (int k = 0; k < PC_SMALL_PRIMES; k += 7)
