@@ -676,10 +676,11 @@ check_rsa_exp_negative(const pc_cert *c, pc_report *r)
 
 /*
  * Quadratic-residue filters: a square is a square modulo anything, so b^2
- * must be a quadratic residue modulo each of these; together they reject all
- * but about 1 in 140 non-squares.  Bit r of 'squares' is set when r is a
- * square modulo m.  The Fermat loop tracks b^2 modulo each, so a round costs
- * a few shifts, and only a survivor pays for a real square root.
+ * must be a quadratic residue modulo each of these.  Bit r of 'squares' is
+ * set when r is a square modulo m.  The first two filter the 100 rounds as
+ * bit masks, a few shifts a round, and leave about 5 of them; each survivor
+ * is then tested modulo eleven primes, which leave about one round in 200
+ * keys to pay for a real square root.
  */
 static const struct
 {
@@ -688,24 +689,39 @@ static const struct
 }			fermat_filters[] = {
 	{64, 0x202021202030213ULL},
 	{63, 0x402483012450293ULL},
-	{11, 0x23bULL},
-	{17, 0x1a317ULL},
-	{13, 0x161bULL},
 };
 
 #define NFILTERS (sizeof(fermat_filters) / sizeof(fermat_filters[0]))
 
-/* All filter moduli divide this, so one remainder gives every residue. */
-#define FERMAT_FILTER_PRODUCT (64ULL * 63 * 11 * 17 * 13)
+/* Every filter modulus divides this, so one remainder gives every residue. */
+#define FERMAT_FILTER_PRODUCT \
+	UINT64_C(11805883825699035072)	/* 64 * 63 * 11 * 13 * 17 * ... * 43 * 47 */
 
-/* Residues of x modulo each filter modulus. */
-static void
+/* Residues of x modulo each mask filter's modulus, and x modulo the product. */
+static uint64_t
 filter_residues(const uint64_t *x, int n, unsigned res[NFILTERS])
 {
 	uint64_t	w = pc_nat_mod_word(x, n, FERMAT_FILTER_PRODUCT);
 
 	for (size_t m = 0; m < NFILTERS; m++)
 		res[m] = (unsigned) (w % fermat_filters[m].m);
+	return w;
+}
+
+/*
+ * Can round i's b^2 = b2 + i (2a + i) be a square modulo the primes 11 to
+ * 47?  wa and wb are a and b2 modulo FERMAT_FILTER_PRODUCT; each modulus is
+ * a constant, so each remainder is a multiplication.
+ */
+static bool
+round_may_be_square(uint64_t wa, uint64_t wb, unsigned i)
+{
+#define QR(m, sq) ((((sq) >> ((wb % (m) + i * (2 * (wa % (m)) + i)) % (m))) & 1) != 0)
+	return QR(11, 0x23b) && QR(13, 0x161b) && QR(17, 0x1a317) && QR(19, 0x30af3) &&
+		QR(23, 0x5335f) && QR(29, 0x13d122f3) && QR(31, 0x121d47b7) &&
+		QR(37, 0x165e211e9bULL) && QR(41, 0x1b382b50737ULL) && QR(43, 0x35883a3ee53ULL) &&
+		QR(47, 0x4351b2753dfULL);
+#undef QR
 }
 
 typedef unsigned __int128 round_mask;	/* bit i: round i may give a square */
@@ -720,16 +736,18 @@ static round_mask
 filter_rounds(unsigned m, uint64_t squares, unsigned ra, unsigned rb)
 {
 	unsigned	d = (2 * ra + 1) % m;	/* 2 (a + i) + 1 modulo m */
-	round_mask	mask = 0;
+	uint64_t	period = 0;		/* m <= 64: one period fits a word */
+	round_mask	mask;
 
 	for (unsigned i = 0; i < m; i++)
 	{
-		mask |= (round_mask) ((squares >> rb) & 1) << i;
+		period |= ((squares >> rb) & 1) << i;
 		rb += d;
 		rb -= rb >= m ? m : 0;
 		d += 2;
 		d -= d >= m ? m : 0;
 	}
+	mask = period;
 	for (unsigned len = m; len < 128; len *= 2)
 		mask |= mask << len;
 	return mask;
@@ -744,8 +762,8 @@ filter_rounds(unsigned m, uint64_t squares, unsigned ra, unsigned rb)
  * close together (|p - q| small compared with n^(1/4)) fall within a few
  * rounds.  The square root's remainder gives the first a^2 - n without a
  * squaring: (s + 1)^2 - n = 2s + 1 - (n - s^2), and round i's is that plus
- * i (2a + i).  Filters modulo small numbers reject nearly every round (all
- * but about 1 in 140) with a few additions; a survivor pays for an exact
+ * i (2a + i).  Filters modulo small numbers reject nearly every round
+ * with a few additions or multiplications; a survivor pays for an exact
  * square root.  Moduli longer than PC_NAT_LIMBS limbs (16384 bits, twice
  * the largest key browsers accept) are not examined.
  */
@@ -761,6 +779,8 @@ check_rsa_fermat(const pc_cert *c, pc_report *r)
 	unsigned	ra[NFILTERS],
 				rb[NFILTERS];
 	round_mask	maybe = ((round_mask) 1 << FERMAT_ROUNDS) - 1;
+	uint64_t	wa,
+				wb;
 	int			nn,
 				an,
 				bn;
@@ -781,8 +801,8 @@ check_rsa_fermat(const pc_cert *c, pc_report *r)
 	a[an] = 0;
 	an = pc_nat_add(a, a, an, (const uint64_t[]) {1}, 1);
 
-	filter_residues(a, an, ra);
-	filter_residues(b2, bn, rb);
+	wa = filter_residues(a, an, ra);
+	wb = filter_residues(b2, bn, rb);
 	for (size_t m = 0; m < NFILTERS && maybe != 0; m++)
 		maybe &= filter_rounds(fermat_filters[m].m, fermat_filters[m].squares, ra[m], rb[m]);
 
@@ -793,6 +813,8 @@ check_rsa_fermat(const pc_cert *c, pc_report *r)
 		int			tn,
 					sn;
 
+		if (!round_may_be_square(wa, wb, (unsigned) i))
+			continue;
 		/* t = b2 + i (2a + i) */
 		tn = pc_nat_shl(t, a, an, 1);
 		tn = pc_nat_add(t, t, tn, (const uint64_t[]) {(uint64_t) i}, 1);
