@@ -136,7 +136,7 @@ pc_tag_name(uint8_t id)
 }
 
 bool
-pc_der_expect(pc_der *d, uint8_t id, pc_tlv *t, pc_error *err, const char *what)
+pc_der_expect_full(pc_der *d, uint8_t id, pc_tlv *t, pc_error *err, const char *what)
 {
 	const uint8_t *at = d->p;
 

@@ -162,8 +162,31 @@ pc_der_next(pc_der *d, pc_tlv *t, pc_error *err)
 	return pc_der_next_full(d, t, err);
 }
 
-/* Read the next TLV and require its identifier octet to be 'id'. */
-bool		pc_der_expect(pc_der *d, uint8_t id, pc_tlv *t, pc_error *err, const char *what);
+/* pc_der_expect for everything but a matching short form (der.c). */
+bool		pc_der_expect_full(pc_der *d, uint8_t id, pc_tlv *t, pc_error *err, const char *what);
+
+/*
+ * Read the next TLV and require its identifier octet to be 'id'.  The usual
+ * case, the expected low-number tag with a short length that fits, is read
+ * here; anything else, including every error, goes to pc_der_expect_full.
+ */
+static inline bool
+pc_der_expect(pc_der *d, uint8_t id, pc_tlv *t, pc_error *err, const char *what)
+{
+	const uint8_t *p = d->p;
+	size_t		avail = (size_t) (d->end - p);
+
+	if (avail >= 2 && p[0] == id && (id & 0x1f) != 0x1f && p[1] < 0x80 && p[1] <= avail - 2)
+	{
+		t->id = id;
+		t->tagnum = id & 0x1f;
+		t->all = (pc_span) {p, (size_t) p[1] + 2};
+		t->v = (pc_span) {p + 2, p[1]};
+		d->p = p + 2 + p[1];
+		return true;
+	}
+	return pc_der_expect_full(d, id, t, err, what);
+}
 
 /* Peek at the next identifier octet without consuming (0 at end). */
 uint8_t		pc_der_peek(const pc_der *d);
