@@ -427,7 +427,7 @@ pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 			/* pc_rule_in_force, with "no end" stored as INT64_MAX */
 			if (at < st->from || at >= st->until)
 				continue;
-			if (opt->interrupt)
+			if (opt->interrupt && (opt->interrupt_pending == NULL || *opt->interrupt_pending))
 				opt->interrupt();
 			r->cur = st->rule;
 			st->check(c, r);
@@ -443,7 +443,7 @@ pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 
 				if (!rule_applies_here(rule, c, opt) || !pc_rule_in_force(rule, at))
 					continue;
-				if (opt->interrupt)
+				if (opt->interrupt && (opt->interrupt_pending == NULL || *opt->interrupt_pending))
 					opt->interrupt();
 				r->cur = rule;
 				rule->check(c, r);

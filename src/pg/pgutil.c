@@ -183,6 +183,7 @@ pc_run_lint(pc_run *run, const uint8_t *buf, size_t len, bytea *issuer, pc_optio
 	if (opt == NULL)
 		opt = &none;
 	opt->interrupt = pc_check_interrupts;
+	opt->interrupt_pending = &InterruptPending;
 	/* every lint, passes, enforce and profile run sees the CA's weak-key list */
 	pc_weak_keys_options(opt);
 	run->cert = cert_buffer(0);

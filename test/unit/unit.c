@@ -3221,6 +3221,68 @@ same_findings(const pc_report *a, const pc_report *b)
 	return true;
 }
 
+static int	interrupt_calls;
+
+static void
+count_interrupt(void)
+{
+	interrupt_calls++;
+}
+
+/* How many rules pc_lint runs on c under opt. */
+static size_t
+rules_run(const pc_cert *c, const pc_options *opt)
+{
+	size_t		n = 0;
+	int64_t		at = opt->at_set ? opt->at : c->not_before.t;
+
+	for (size_t i = 0; i < pc_rule_count(); i++)
+	{
+		const pc_rule *rule = pc_rule_at(i);
+
+		n += rule->check != NULL && rule->severity >= opt->min_severity &&
+			pc_rule_applies(rule, c) && pc_rule_in_force(rule, at) &&
+			!((rule->flags & PC_RF_NEEDS_ISSUER) && opt->issuer == NULL);
+	}
+	return n;
+}
+
+/*
+ * The interrupt callback: before every rule without a pending flag; with
+ * one, only while the flag is set (the extension's flag is PostgreSQL's
+ * InterruptPending), and then before every rule.
+ */
+static void
+test_interrupt_callback(void)
+{
+	size_t		len;
+	uint8_t    *der = load_fixture("good_dv_2024", &len);
+	volatile sig_atomic_t pending = 0;
+	pc_error	err;
+
+	cur_test = "interrupt callback";
+	CHECK(der != NULL && pc_decode(der, len, scratch, &err));
+	if (der == NULL)
+		return;
+	for (int mode = 0; mode < 3; mode++)
+	{
+		pc_options	opt = {0};
+		pc_report	r;
+		size_t		want = rules_run(scratch, &opt);
+
+		opt.interrupt = count_interrupt;
+		opt.interrupt_pending = mode == 0 ? NULL : &pending;
+		pending = mode == 2;
+		interrupt_calls = 0;
+		pc_report_init(&r, items, items_cap);
+		pc_lint(scratch, &opt, &r);
+		CHECKF((size_t) interrupt_calls == (mode == 1 ? 0 : want),
+			   "mode %d: %d calls for %zu rules", mode, interrupt_calls, want);
+	}
+	CHECK(rules_run(scratch, &(pc_options) {0}) > 100);
+	free(der);
+}
+
 /*
  * pc_lint keeps a plan per (kind, bare TBS, minimum severity, issuer given)
  * and checks windows from it.  On every fixture, under three thresholds,
@@ -4243,6 +4305,7 @@ main(int argc, char **argv)
 	test_extension_kinds();
 	test_roca_paths();
 	test_rule_plans();
+	test_interrupt_callback();
 	test_decode_built();
 	test_decode_caps();
 	test_regressions();
