@@ -131,7 +131,6 @@ pc_scope_text(const pc_rule *r, char *buf, size_t size)
 {
 	char		inc[160],
 				exc[160];
-
 	const char *note = "";
 
 	/* kinds first, so the text stays a list; a narrowing goes after it */
@@ -309,7 +308,7 @@ pc_rule_in_force(const pc_rule *rule, int64_t at)
 
 typedef struct plan_step
 {
-	int64_t		from;
+	int64_t		from;			/* INT64_MIN: always (before 1970 too) */
 	int64_t		until;			/* INT64_MAX: never ends */
 	pc_check_fn check;
 	const pc_rule *rule;
@@ -374,7 +373,8 @@ plan_build(plan_cache *pc, const pc_cert *c, const pc_options *opt)
 
 			if (rule_applies_here(rule, c, opt))
 				p->steps[n++] = (plan_step) {
-					rule->from, rule->until != 0 ? rule->until : INT64_MAX,
+					rule->from != 0 ? rule->from : INT64_MIN,
+					rule->until != 0 ? rule->until : INT64_MAX,
 					rule->check, rule
 				};
 		}
@@ -385,6 +385,14 @@ plan_build(plan_cache *pc, const pc_cert *c, const pc_options *opt)
 	p->min_severity = opt->min_severity;
 	pc->last = s;
 	return p;
+}
+
+/* The caller's interrupt check, when it has one and (if it says) one is pending. */
+static inline void
+interrupt_point(const pc_options *opt)
+{
+	if (opt->interrupt && (opt->interrupt_pending == NULL || *opt->interrupt_pending))
+		opt->interrupt();
 }
 
 static const plan *
@@ -424,11 +432,10 @@ pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 		{
 			const plan_step *st = &p->steps[i];
 
-			/* pc_rule_in_force, with "no end" stored as INT64_MAX */
+			/* pc_rule_in_force, with the open ends stored as the extremes */
 			if (at < st->from || at >= st->until)
 				continue;
-			if (opt->interrupt && (opt->interrupt_pending == NULL || *opt->interrupt_pending))
-				opt->interrupt();
+			interrupt_point(opt);
 			r->cur = st->rule;
 			st->check(c, r);
 		}
@@ -443,8 +450,7 @@ pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 
 				if (!rule_applies_here(rule, c, opt) || !pc_rule_in_force(rule, at))
 					continue;
-				if (opt->interrupt && (opt->interrupt_pending == NULL || *opt->interrupt_pending))
-					opt->interrupt();
+				interrupt_point(opt);
 				r->cur = rule;
 				rule->check(c, r);
 			}

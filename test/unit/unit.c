@@ -3286,7 +3286,8 @@ test_interrupt_callback(void)
 /*
  * pc_lint keeps a plan per (kind, bare TBS, minimum severity, issuer given)
  * and checks windows from it.  On every fixture, under three thresholds,
- * three instants and with and without an issuer (more keys than the cache
+ * four instants (one before 1970, where a window that is always open must
+ * still be open) and with and without an issuer (more keys than the cache
  * has slots, so plans are evicted and rebuilt), it must find exactly what
  * testing every rule finds.
  */
@@ -3294,7 +3295,8 @@ static void
 test_rule_plans(void)
 {
 	static const char *const dirs[] = {"", "br_names/", "br_profile/", "chain/", "keys/", "names/", "rfc5280/"};
-	static const int64_t instants[] = {0, 1262304000 /* 2010-01-01 */ , 1893456000 /* 2030-01-01 */ };
+	static const int64_t instants[] = {0, 1262304000 /* 2010-01-01 */ , 1893456000 /* 2030-01-01 */ ,
+	-631152000 /* 1950-01-01: windows open at "always" */ };
 	pc_finding *ref_items = xmalloc(items_cap * sizeof(pc_finding));
 	pc_cert    *issuer = xmalloc(sizeof(pc_cert));
 	uint8_t    *issuer_der;
@@ -3342,16 +3344,16 @@ test_rule_plans(void)
 				if (k == kinds)
 					seen[kinds++] = scratch->kind;
 			}
-			for (int v = 0; v < 3 * 3 * 2; v++)
+			for (int v = 0; v < 3 * 4 * 2; v++)
 			{
 				pc_options	opt = {0};
 				pc_report	got,
 							want;
 
 				opt.min_severity = (pc_severity[]) {0, PC_WARN, PC_ERROR}[v % 3];
-				opt.at = instants[(v / 3) % 3];
+				opt.at = instants[(v / 3) % 4];
 				opt.at_set = opt.at != 0;
-				opt.issuer = v / 9 ? issuer : NULL;
+				opt.issuer = v / 12 ? issuer : NULL;
 				pc_report_init(&got, items, items_cap);
 				pc_lint(scratch, &opt, &got);
 				pc_report_init(&want, ref_items, items_cap);
