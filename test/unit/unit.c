@@ -2593,6 +2593,7 @@ test_bn_sqrtrem(void)
 	int			bad = 0,
 				runs = 0;
 
+	cur_test = "limb square roots";
 	CHECK(ctx != NULL && a != NULL);
 	/* small values, word-size edges, and powers of two with their neighbours */
 	for (uint64_t v = 0; v < 2000; v++)
@@ -2860,6 +2861,7 @@ test_small_residues(void)
 	uint16_t	res[PC_SMALL_PRIMES];
 	int			bad = 0;
 
+	cur_test = "small residues";
 	for (int bytes = 1; bytes <= PC_NAT_LIMBS * 8; bytes += (bytes < 64 ? 1 : 61))
 	{
 		int			n;
@@ -2929,6 +2931,7 @@ test_fermat_rule(void)
 				fired = 0,
 				runs = 0;
 
+	cur_test = "fermat rule";
 	CHECK(rule != NULL);
 	if (rule == NULL)
 		return;
