@@ -581,6 +581,19 @@ void		pc_gn_text(const pc_gn *gn, char *buf, size_t size);
 void		pc_hex(pc_span s, char *buf, size_t size);
 void		pc_serial_hex(pc_span serial, char *buf, size_t size);
 
+/* The value of a hexadecimal digit, either case, or -1. */
+static inline int
+pc_hex_digit(uint8_t ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
 /* An iPAddress (4 or 16 octets) as text, IPv6 per RFC 5952; false otherwise. */
 bool		pc_ip_text(pc_span ip, char *buf, size_t size);
 

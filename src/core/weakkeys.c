@@ -63,18 +63,6 @@ pc_wk_fingerprint(const uint8_t *n, size_t len, uint8_t fp[PC_WK_FP_LEN])
 
 /* ---------------------------------------------------------------- text format */
 
-static int
-hex_value(char ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
-
 static bool
 is_blank(char ch)
 {
@@ -132,8 +120,8 @@ pc_wk_parse(const char *text, size_t len, pc_wk_key_fn fn, void *arg, pc_wk_erro
 		ok = (b - a) == PC_WK_HEX_LEN;
 		for (int i = 0; ok && i < PC_WK_FP_LEN; i++)
 		{
-			int			hi = hex_value(a[2 * i]),
-						lo = hex_value(a[2 * i + 1]);
+			int			hi = pc_hex_digit((uint8_t) a[2 * i]),
+						lo = pc_hex_digit((uint8_t) a[2 * i + 1]);
 
 			ok = hi >= 0 && lo >= 0;
 			if (ok)

@@ -893,17 +893,6 @@ enum arpa_result
 	ARPA_OK,					/* a whole address, in ip[]/len */
 };
 
-static int
-hexval(uint8_t ch)
-{
-	ch = lower(ch);
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	return -1;
-}
-
 /* Read a reverse-zone name back into the address it names. */
 static enum arpa_result
 arpa_address(pc_span n, uint8_t ip[16], size_t *len)
@@ -945,7 +934,7 @@ arpa_address(pc_span n, uint8_t ip[16], size_t *len)
 		for (int i = 0; i < 32; i++)
 		{
 			/* label 0 is the lowest nibble */
-			int			v = lb.l[i].n == 1 ? hexval(lb.l[i].p[0]) : -1;
+			int			v = lb.l[i].n == 1 ? pc_hex_digit(lb.l[i].p[0]) : -1;
 			int			nib = 31 - i;
 
 			if (v < 0)
