@@ -2,7 +2,7 @@
  * core-bench.c
  *		Time profcheck's core over a corpus written by gen-corpus.
  *
- *	core-bench [-n N] [-r REPEAT] [-R] [-s SEVERITY] corpus.bin
+ *	core-bench [-n N] [-r REPEAT] [-R] [-s SEVERITY] [-D FILE] corpus.bin
  *
  * The corpus is read into memory first, so the timings are of the core
  * alone: pc_decode over every certificate (decode only), then pc_lint_der
@@ -14,7 +14,9 @@
  * trigger (default: every rule, as lint() does).
  *
  * Prints a human summary, findings by severity and by rule (-R), and one
- * "RESULT key=value ..." line for bench/run.sh.
+ * "RESULT key=value ..." line for bench/run.sh.  -D writes every finding
+ * of the first lint pass to FILE (certificate index, rule, detail), so a
+ * change meant only for speed can be shown to leave the findings alone.
  */
 #include "../src/core/pc.h"
 
@@ -120,6 +122,8 @@ main(int argc, char **argv)
 	size_t		limit = 0;
 	int			repeat = 3;
 	bool		by_rule = false;
+	const char *dump_path = NULL;
+	FILE	   *dump = NULL;
 	pc_options	opt = {0};
 	corpus		c;
 	pc_cert    *cert = malloc(sizeof(pc_cert));
@@ -143,6 +147,8 @@ main(int argc, char **argv)
 			repeat = atoi(argv[++i]);
 		else if (strcmp(argv[i], "-R") == 0)
 			by_rule = true;
+		else if (strcmp(argv[i], "-D") == 0 && i + 1 < argc)
+			dump_path = argv[++i];
 		else if (strcmp(argv[i], "-s") == 0 && i + 1 < argc &&
 				 pc_severity_parse(argv[i + 1], &opt.min_severity))
 			i++;
@@ -150,7 +156,7 @@ main(int argc, char **argv)
 			path = argv[i];
 		else
 		{
-			fprintf(stderr, "usage: core-bench [-n N] [-r REPEAT] [-R] [-s SEVERITY] corpus.bin\n");
+			fprintf(stderr, "usage: core-bench [-n N] [-r REPEAT] [-R] [-s SEVERITY] [-D FILE] corpus.bin\n");
 			return 2;
 		}
 	}
@@ -159,6 +165,11 @@ main(int argc, char **argv)
 	if (repeat < 1)
 		repeat = 1;
 	load(path, limit, &c);
+	if (dump_path && (dump = fopen(dump_path, "w")) == NULL)
+	{
+		perror(dump_path);
+		return 1;
+	}
 	if (c.n == 0)
 	{
 		fprintf(stderr, "%s: empty corpus\n", path);
@@ -193,10 +204,17 @@ main(int argc, char **argv)
 			pc_lint_der(c.cert[i], c.len[i], &opt, cert, &rep);
 			for (size_t k = 0; k < rep.n; k++)
 				s[rep.items[k].severity]++;
+			for (size_t k = 0; dump && r == 0 && k < rep.n; k++)
+				fprintf(dump, "%zu %s %s\n", i, rep.items[k].rule->name, rep.items[k].detail);
 			fl += rep.n > 0;
 			nf += rep.n;
 		}
 		t = now() - t0;
+		if (dump && r == 0 && fclose(dump) != 0)
+		{
+			perror(dump_path);
+			return 1;
+		}
 		if (t < best_lint)
 			best_lint = t;
 		memcpy(sev, s, sizeof(sev));
