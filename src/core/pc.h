@@ -747,7 +747,7 @@ typedef struct pc_psl_memo
 	bool		listed;
 } pc_psl_memo;
 
-/* DNS names a certificate claims, kept per certificate (cabf_br_names.c). */
+/* DNS names a certificate claims, kept per certificate (dnsnames.c). */
 #define PC_DNS_MEMO 32
 
 typedef struct pc_report
@@ -770,6 +770,8 @@ typedef struct pc_report
 	/* DNS names: dns_cn from the commonNames, then the SAN's; -1 not yet */
 	int8_t		dns_n;			/* PC_DNS_MEMO + 1: too many to keep */
 	uint8_t		dns_cn;
+	uint16_t	dns_fcn;		/* PC_DNSF_* of every commonName name, OR-ed */
+	uint16_t	dns_fsan;		/* ... and of every SAN dNSName (all, not only kept) */
 	pc_span		dns[PC_DNS_MEMO];
 } pc_report;
 

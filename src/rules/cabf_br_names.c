@@ -169,34 +169,6 @@ is_ldh_label(pc_span l)
 
 /* ---------------------------------------------------------------- IP addresses */
 
-/* Text to address octets, as Go's net.ParseIP accepts it (no leading zeros). */
-static bool
-parse_ip_text(pc_span s, uint8_t out[16], size_t *len)
-{
-	char		buf[64];
-
-	if (s.n == 0 || s.n >= sizeof(buf))
-		return false;
-	/* an address is hex digits, dots and colons: most names fail at once */
-	for (size_t i = 0; i < s.n; i++)
-		if (!((s.p[i] >= '0' && s.p[i] <= '9') || (s.p[i] >= 'a' && s.p[i] <= 'f') ||
-			  (s.p[i] >= 'A' && s.p[i] <= 'F') || s.p[i] == '.' || s.p[i] == ':'))
-			return false;
-	memcpy(buf, s.p, s.n);
-	buf[s.n] = '\0';
-	if (inet_pton(AF_INET, buf, out) == 1)
-	{
-		*len = 4;
-		return true;
-	}
-	if (inet_pton(AF_INET6, buf, out) == 1)
-	{
-		*len = 16;
-		return true;
-	}
-	return false;
-}
-
 typedef struct ip_range
 {
 	uint8_t		family;			/* 4 or 6 */
@@ -353,128 +325,6 @@ registrable_label(pc_report *r, pc_span name, labels *lb, int *sld)
 	return true;
 }
 
-/* ---------------------------------------------------------------- which names */
-
-/*
- * DNS names a certificate claims: every SAN dNSName and, when with_cn, every
- * non-empty commonName that is not an IP address.  About twenty rules walk
- * them, so the first walk keeps them in the report (commonNames first) and
- * the others read that list; a certificate with more names than the report
- * keeps is walked each time.
- */
-typedef struct dns_iter
-{
-	const pc_cert *c;
-	bool		with_cn;
-	int			ai;
-	pc_gn_iter	g;
-	const pc_span *memo;		/* the kept list, or NULL to walk */
-	int			mi;
-	int			mn;
-} dns_iter;
-
-/* A commonName that names a host: non-empty and not an IP address. */
-static bool
-cn_dns_name(const pc_attr *a)
-{
-	uint8_t		ip[16];
-	size_t		iplen;
-
-	return PC_OID_IS(a->oid, OID_AT_CN) && a->value.n > 0 &&
-		!parse_ip_text(a->value, ip, &iplen);
-}
-
-static bool
-dns_walk(dns_iter *it, pc_span *name)
-{
-	pc_gn		gn;
-
-	while (it->with_cn && it->ai < it->c->subject.nattr)
-	{
-		const pc_attr *a = &it->c->subject.attr[it->ai++];
-
-		if (cn_dns_name(a))
-		{
-			*name = a->value;
-			return true;
-		}
-	}
-	while (pc_gn_next(&it->g, &gn))
-	{
-		if (gn.type == PC_GN_DNS)
-		{
-			*name = gn.v;
-			return true;
-		}
-	}
-	return false;
-}
-
-static void
-dns_walk_begin(dns_iter *it, const pc_cert *c, bool with_cn)
-{
-	it->c = c;
-	it->with_cn = with_cn;
-	it->ai = 0;
-	it->memo = NULL;
-	pc_gn_begin(&it->g, c->san);
-}
-
-static bool
-dns_keep(pc_report *r, pc_span name)
-{
-	if (r->dns_n == PC_DNS_MEMO)
-	{
-		r->dns_n = PC_DNS_MEMO + 1;
-		return false;
-	}
-	r->dns[r->dns_n++] = name;
-	return true;
-}
-
-/* Fill the report's list of names, or mark it too long to keep. */
-static void
-dns_remember(const pc_cert *c, pc_report *r)
-{
-	pc_gn_iter	g;
-	pc_gn		gn;
-
-	r->dns_n = 0;
-	for (int i = 0; i < c->subject.nattr; i++)
-		if (cn_dns_name(&c->subject.attr[i]) && !dns_keep(r, c->subject.attr[i].value))
-			return;
-	r->dns_cn = (uint8_t) r->dns_n;
-	pc_gn_begin(&g, c->san);
-	while (pc_gn_next(&g, &gn))
-		if (gn.type == PC_GN_DNS && !dns_keep(r, gn.v))
-			return;
-}
-
-static void
-dns_begin(dns_iter *it, const pc_cert *c, pc_report *r, bool with_cn)
-{
-	dns_walk_begin(it, c, with_cn);
-	if (r->dns_n < 0)
-		dns_remember(c, r);
-	if (r->dns_n <= PC_DNS_MEMO)
-	{
-		it->memo = r->dns;
-		it->mi = with_cn ? 0 : r->dns_cn;
-		it->mn = r->dns_n;
-	}
-}
-
-static bool
-dns_next(dns_iter *it, pc_span *name)
-{
-	if (it->memo == NULL)
-		return dns_walk(it, name);
-	if (it->mi >= it->mn)
-		return false;
-	*name = it->memo[it->mi++];
-	return true;
-}
-
 /* The instant TLD delegation is judged at: the run's 'at', else notBefore. */
 static int64_t
 judged_at(const pc_cert *c, const pc_report *r)
@@ -520,11 +370,13 @@ bad_character(pc_span s)
 static void
 check_bad_character(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, r, true);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, true) & (PC_DNSF_OTHER | PC_DNSF_EMPTY_LABEL)))
+		return;
+	pc_dns_begin(&it, c, r, true);
+	while (pc_dns_next(&it, &n))
 		if (bad_character(n))
 			pc_fail(r, "DNS name \"" PC_SPAN_FMT "\" has a character other than a letter, digit, '-', '_' or '*' in a label", PC_SPAN_ARG(n));
 }
@@ -532,12 +384,14 @@ check_bad_character(const pc_cert *c, pc_report *r)
 static void
 check_empty_label(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 	labels		lb;
 
-	dns_begin(&it, c, r, true);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, true) & PC_DNSF_EMPTY_LABEL))
+		return;
+	pc_dns_begin(&it, c, r, true);
+	while (pc_dns_next(&it, &n))
 	{
 		if (SHORT_NAME(n))
 		{
@@ -558,12 +412,14 @@ check_empty_label(const pc_cert *c, pc_report *r)
 static void
 check_label_too_long(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 	labels		lb;
 
-	dns_begin(&it, c, r, true);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, true) & PC_DNSF_LONG_LABEL))
+		return;
+	pc_dns_begin(&it, c, r, true);
+	while (pc_dns_next(&it, &n))
 	{
 		if (n.n <= 63)
 			continue;			/* no label can be longer than the name */
@@ -580,12 +436,14 @@ check_label_too_long(const pc_cert *c, pc_report *r)
 static void
 check_wildcard_only_in_left_label(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 	labels		lb;
 
-	dns_begin(&it, c, r, true);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, true) & PC_DNSF_STAR))
+		return;
+	pc_dns_begin(&it, c, r, true);
+	while (pc_dns_next(&it, &n))
 	{
 		if (!span_has(n, '*'))
 			continue;
@@ -602,12 +460,14 @@ check_wildcard_only_in_left_label(const pc_cert *c, pc_report *r)
 static void
 check_left_label_wildcard_correct(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 	labels		lb;
 
-	dns_begin(&it, c, r, true);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, true) & PC_DNSF_STAR))
+		return;
+	pc_dns_begin(&it, c, r, true);
+	while (pc_dns_next(&it, &n))
 	{
 		if (!span_has(n, '*'))
 			continue;
@@ -623,15 +483,15 @@ LEAF_ONLY(check_left_label_wildcard_correct)
 static void
 check_not_valid_tld(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 	labels		lb;
 	int64_t		at = judged_at(c, r);
 	pc_span		prev = {NULL, 0};
 	const pc_tld *t = NULL;
 
-	dns_begin(&it, c, r, true);
-	while (dns_next(&it, &n))
+	pc_dns_begin(&it, c, r, true);
+	while (pc_dns_next(&it, &n))
 	{
 		char		day[16];
 		pc_span		last;
@@ -674,11 +534,13 @@ check_not_valid_tld(const pc_cert *c, pc_report *r)
 static void
 check_bare_iana_suffix(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, r, true);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, true) & PC_DNSF_NO_DOT))
+		return;
+	pc_dns_begin(&it, c, r, true);
+	while (pc_dns_next(&it, &n))
 		if (!span_has(n, '.') && tld_find(n) != NULL)
 			pc_fail(r, "DNS name \"" PC_SPAN_FMT "\" is a bare top-level domain", PC_SPAN_ARG(n));
 }
@@ -686,12 +548,14 @@ check_bare_iana_suffix(const pc_cert *c, pc_report *r)
 static void
 check_prohibited_reserved_label(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 	labels		lb;
 
-	dns_begin(&it, c, r, false);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, false) & PC_DNSF_DOUBLE_HYPHEN))
+		return;
+	pc_dns_begin(&it, c, r, false);
+	while (pc_dns_next(&it, &n))
 	{
 		if (!pc_span_has_pair(n, '-'))
 			continue;
@@ -714,13 +578,15 @@ check_prohibited_reserved_label(const pc_cert *c, pc_report *r)
 static void
 check_hyphen_in_sld(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 	labels		lb;
 	int			sld;
 
-	dns_begin(&it, c, r, true);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, true) & PC_DNSF_HYPHEN_EDGE))
+		return;
+	pc_dns_begin(&it, c, r, true);
+	while (pc_dns_next(&it, &n))
 	{
 		pc_span		l;
 
@@ -736,13 +602,15 @@ check_hyphen_in_sld(const pc_cert *c, pc_report *r)
 static void
 check_underscore_in_sld(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 	labels		lb;
 	int			sld;
 
-	dns_begin(&it, c, r, true);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, true) & PC_DNSF_UNDERSCORE))
+		return;
+	pc_dns_begin(&it, c, r, true);
+	while (pc_dns_next(&it, &n))
 		if (span_has(n, '_') && registrable_label(r, n, &lb, &sld) && span_has(lb.l[sld], '_'))
 			pc_fail(r, "DNS name \"" PC_SPAN_FMT "\": registrable label \"" PC_SPAN_FMT "\" has an underscore",
 					PC_SPAN_ARG(n), PC_SPAN_ARG(lb.l[sld]));
@@ -751,13 +619,15 @@ check_underscore_in_sld(const pc_cert *c, pc_report *r)
 static void
 check_underscore_in_trd(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 	labels		lb;
 	int			sld;
 
-	dns_begin(&it, c, r, true);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, true) & PC_DNSF_UNDERSCORE))
+		return;
+	pc_dns_begin(&it, c, r, true);
+	while (pc_dns_next(&it, &n))
 	{
 		if (!span_has(n, '_') || !registrable_label(r, n, &lb, &sld))
 			continue;
@@ -774,12 +644,14 @@ check_underscore_in_trd(const pc_cert *c, pc_report *r)
 static void
 check_wildcard_left_of_public_suffix(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 	labels		lb;
 
-	dns_begin(&it, c, r, true);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, true) & PC_DNSF_STAR))
+		return;
+	pc_dns_begin(&it, c, r, true);
+	while (pc_dns_next(&it, &n))
 	{
 		bool		empty = false;
 
@@ -798,11 +670,13 @@ check_wildcard_left_of_public_suffix(const pc_cert *c, pc_report *r)
 static void
 check_no_underscores(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, r, false);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, false) & PC_DNSF_UNDERSCORE))
+		return;
+	pc_dns_begin(&it, c, r, false);
+	while (pc_dns_next(&it, &n))
 		if (span_has(n, '_'))
 			pc_fail(r, "dNSName \"" PC_SPAN_FMT "\" contains an underscore", PC_SPAN_ARG(n));
 }
@@ -814,12 +688,14 @@ check_no_underscores(const pc_cert *c, pc_report *r)
 static void
 check_underscore_valid_when_replaced(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 	labels		lb;
 
-	dns_begin(&it, c, r, false);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, false) & PC_DNSF_UNDERSCORE))
+		return;
+	pc_dns_begin(&it, c, r, false);
+	while (pc_dns_next(&it, &n))
 	{
 		if (!span_has(n, '_'))
 			continue;
@@ -856,13 +732,15 @@ check_underscore_valid_when_replaced(const pc_cert *c, pc_report *r)
 static void
 check_underscore_too_long_validity(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 
 	if (c->not_after.t <= c->not_before.t + 30 * PC_DAY)
 		return;
-	dns_begin(&it, c, r, false);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, false) & PC_DNSF_UNDERSCORE))
+		return;
+	pc_dns_begin(&it, c, r, false);
+	while (pc_dns_next(&it, &n))
 		if (span_has(n, '_'))
 		{
 			pc_fail(r, "dNSName \"" PC_SPAN_FMT "\" has an underscore and the certificate is valid for more than 30 days",
@@ -876,11 +754,13 @@ check_underscore_too_long_validity(const pc_cert *c, pc_report *r)
 static void
 check_arpa_domain(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, r, false);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, false) & PC_DNSF_ARPA))
+		return;
+	pc_dns_begin(&it, c, r, false);
+	while (pc_dns_next(&it, &n))
 		if (span_ends_ci(n, ".in-addr.arpa") || span_ends_ci(n, ".ip6.arpa"))
 			pc_fail(r, "dNSName \"" PC_SPAN_FMT "\" ends in an IP reverse zone suffix", PC_SPAN_ARG(n));
 }
@@ -950,11 +830,13 @@ arpa_address(pc_span n, uint8_t ip[16], size_t *len)
 static void
 check_reserved_arpa_ip(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, r, false);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, false) & PC_DNSF_ARPA))
+		return;
+	pc_dns_begin(&it, c, r, false);
+	while (pc_dns_next(&it, &n))
 	{
 		uint8_t		ip[16];
 		size_t		len = 0;
@@ -978,11 +860,13 @@ check_reserved_arpa_ip(const pc_cert *c, pc_report *r)
 static void
 check_malformed_arpa_ip(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, r, false);
-	while (dns_next(&it, &n))
+	if (!(pc_dns_facts(c, r, false) & PC_DNSF_ARPA))
+		return;
+	pc_dns_begin(&it, c, r, false);
+	while (pc_dns_next(&it, &n))
 	{
 		uint8_t		ip[16];
 		size_t		len;
@@ -1024,7 +908,7 @@ check_subject_reserved_ip(const pc_cert *c, pc_report *r)
 		size_t		len;
 		const char *what;
 
-		if (!PC_OID_IS(a->oid, OID_AT_CN) || !parse_ip_text(a->value, ip, &len))
+		if (!PC_OID_IS(a->oid, OID_AT_CN) || !pc_parse_ip_text(a->value, ip, &len))
 			continue;
 		if ((what = ip_reserved(ip, len)) != NULL)
 			pc_fail(r, "commonName \"" PC_SPAN_FMT "\" is a reserved IP address: %s", PC_SPAN_ARG(a->value), what);
@@ -1138,9 +1022,9 @@ onion_v3_problem(pc_span addr)
 
 /* Onion names: SAN dNSNames and commonNames whose last label is "onion". */
 static bool
-onion_next(dns_iter *it, pc_span *n)
+onion_next(pc_dns_iter *it, pc_span *n)
 {
-	while (dns_next(it, n))
+	while (pc_dns_next(it, n))
 		if (is_onion(*n))
 			return true;
 	return false;
@@ -1149,20 +1033,24 @@ onion_next(dns_iter *it, pc_span *n)
 static bool
 has_onion_name(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, r, true);
+	if (!(pc_dns_facts(c, r, true) & PC_DNSF_ONION))
+		return false;
+	pc_dns_begin(&it, c, r, true);
 	return onion_next(&it, &n);
 }
 
 static void
 check_onion_invalid(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, r, true);
+	if (!(pc_dns_facts(c, r, true) & PC_DNSF_ONION))
+		return;
+	pc_dns_begin(&it, c, r, true);
 	while (onion_next(&it, &n))
 	{
 		pc_span		addr = onion_address(n);
@@ -1197,10 +1085,12 @@ check_onion_not_ev(const pc_cert *c, pc_report *r)
 static bool
 has_onion_v2(const pc_cert *c, pc_report *r)
 {
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 
-	dns_begin(&it, c, r, true);
+	if (!(pc_dns_facts(c, r, true) & PC_DNSF_ONION))
+		return false;
+	pc_dns_begin(&it, c, r, true);
 	while (onion_next(&it, &n))
 	{
 		pc_span		a = onion_address(n);
@@ -1319,7 +1209,7 @@ check_tor_descriptor(const pc_cert *c, pc_report *r)
 	pc_der		d,
 				d2;
 	int			count = 0;
-	dns_iter	it;
+	pc_dns_iter	it;
 	pc_span		n;
 
 	for (int i = 0; i < c->next; i++)
@@ -1382,7 +1272,7 @@ check_tor_descriptor(const pc_cert *c, pc_report *r)
 				return;
 			}
 		}
-		dns_begin(&it, c, r, true);
+		pc_dns_begin(&it, c, r, true);
 		while (!named && onion_next(&it, &n))
 			named = pc_span_eq_nocase(onion_base(n), td.host);
 		if (!named)
@@ -1399,7 +1289,7 @@ check_tor_descriptor(const pc_cert *c, pc_report *r)
 	if (!pc_cert_is_ev(c, r))
 		return;
 	/* EV: every onion name needs a descriptor for its base name */
-	dns_begin(&it, c, r, true);
+	pc_dns_begin(&it, c, r, true);
 	while (onion_next(&it, &n))
 	{
 		bool		found = false;

@@ -285,6 +285,15 @@ static const char *const dns_problem_text[] = {
 	"is a bare public suffix",
 };
 
+/* A name can only have the problem when it has one of these facts. */
+static const uint16_t dns_problem_facts[] = {
+	PC_DNSF_STAR,
+	PC_DNSF_OTHER,
+	PC_DNSF_EMPTY_LABEL,
+	PC_DNSF_STAR,
+	UINT16_MAX,					/* any name may be a public suffix */
+};
+
 static void
 check_dns(const pc_cert *c, pc_report *r, bool issuer, dns_problem want)
 {
@@ -292,6 +301,8 @@ check_dns(const pc_cert *c, pc_report *r, bool issuer, dns_problem want)
 	pc_gn		gn;
 	int			found = 0;
 
+	if (!issuer && !(pc_dns_facts(c, r, false) & dns_problem_facts[want]))
+		return;
 	pc_gn_begin(&it, issuer ? c->ian : c->san);
 	while (pc_gn_next(&it, &gn))
 		if (gn.type == PC_GN_DNS && dns_has(r, gn.v, want) && found++ < 4)

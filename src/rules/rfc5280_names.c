@@ -335,6 +335,8 @@ alt_space_dns(const pc_cert *c, pc_report *r, bool issuer)
 	pc_gn_iter	it;
 	pc_gn		gn;
 
+	if (!issuer && !(pc_dns_facts(c, r, false) & PC_DNSF_OTHER))
+		return;
 	pc_gn_begin(&it, a.names);
 	while (pc_gn_next(&it, &gn))
 		if (gn.type == PC_GN_DNS && gn.v.n == 1 && gn.v.p[0] == ' ')
@@ -658,7 +660,8 @@ ALT_PAIR(check_uri_host, alt_uri_host)
 static void
 check_dns_not_ia5_san(const pc_cert *c, pc_report *r)
 {
-	alt_not_ia5(c, r, false, PC_GN_DNS);
+	if (pc_dns_facts(c, r, false) & PC_DNSF_NONASCII)
+		alt_not_ia5(c, r, false, PC_GN_DNS);
 }
 
 static void
@@ -694,6 +697,8 @@ check_san_dns_too_long(const pc_cert *c, pc_report *r)
 	pc_gn_iter	it;
 	pc_gn		gn;
 
+	if (!(pc_dns_facts(c, r, false) & PC_DNSF_TOO_LONG))
+		return;
 	pc_gn_begin(&it, c->san);
 	while (pc_gn_next(&it, &gn))
 		if (gn.type == PC_GN_DNS && gn.v.n > 253)
@@ -709,6 +714,8 @@ check_dns_empty_label(const pc_cert *c, pc_report *r)
 	pc_gn_iter	it;
 	pc_gn		gn;
 
+	if (!(pc_dns_facts(c, r, false) & PC_DNSF_EMPTY_LABEL))
+		return;
 	pc_gn_begin(&it, c->san);
 	while (pc_gn_next(&it, &gn))
 	{
@@ -739,6 +746,8 @@ check_dns_label_too_long(const pc_cert *c, pc_report *r)
 	pc_gn_iter	it;
 	pc_gn		gn;
 
+	if (!(pc_dns_facts(c, r, false) & PC_DNSF_LONG_LABEL))
+		return;
 	pc_gn_begin(&it, c->san);
 	while (pc_gn_next(&it, &gn))
 	{
@@ -803,6 +812,9 @@ check_registrable(const pc_cert *c, pc_report *r, label_problem want)
 	pc_gn_iter	it;
 	pc_gn		gn;
 
+	/* only a name with the character in question can be faulted */
+	if (!(pc_dns_facts(c, r, false) & (want == SLD_HYPHEN ? PC_DNSF_HYPHEN_EDGE : PC_DNSF_UNDERSCORE)))
+		return;
 	pc_gn_begin(&it, c->san);
 	while (pc_gn_next(&it, &gn))
 	{

@@ -301,6 +301,8 @@ check_idn(const pc_cert *c, pc_report *r, idn_problem want)
 	pc_gn_iter	it;
 	pc_gn		gn;
 
+	if (!(pc_dns_facts(c, r, false) & PC_DNSF_DOUBLE_HYPHEN))
+		return;
 	pc_gn_begin(&it, c->san);
 	while (pc_gn_next(&it, &gn))
 	{

@@ -60,6 +60,72 @@ bool		pc_san_has_dns(const pc_cert *c, pc_span s, bool ignore_case);
 /* Does the SAN contain an iPAddress whose text form equals s? */
 bool		pc_san_has_ip_text(const pc_cert *c, pc_span s);
 
+/* Text to address octets, as Go's net.ParseIP accepts it (dnsnames.c). */
+bool		pc_parse_ip_text(pc_span s, uint8_t out[16], size_t *len);
+
+/*
+ * DNS names a certificate claims (dnsnames.c): every SAN dNSName and, with
+ * with_cn, first every non-empty commonName that is not an IP address.
+ * The first walk keeps them in the report (pc_report.dns); a certificate
+ * with more than PC_DNS_MEMO names is walked each time.
+ */
+typedef struct pc_dns_iter
+{
+	const pc_cert *c;
+	bool		with_cn;
+	int			ai;
+	pc_gn_iter	g;
+	const pc_span *memo;		/* the kept list, or NULL to walk */
+	int			mi;
+	int			mn;
+} pc_dns_iter;
+
+void		pc_dns_begin(pc_dns_iter *it, const pc_cert *c, pc_report *r, bool with_cn);
+bool		pc_dns_walk(pc_dns_iter *it, pc_span *name);
+void		pc_dns_remember(const pc_cert *c, pc_report *r);
+
+static inline bool
+pc_dns_next(pc_dns_iter *it, pc_span *name)
+{
+	if (it->memo == NULL)
+		return pc_dns_walk(it, name);
+	if (it->mi >= it->mn)
+		return false;
+	*name = it->memo[it->mi++];
+	return true;
+}
+
+/*
+ * What a DNS name is made of, as bits a rule can test before it looks at
+ * the name (pc_dns_name_facts), and the same summed over every name of the
+ * certificate (pc_dns_facts).  A rule that can only fault a name with a
+ * given fact returns at once when no name has it.
+ */
+#define PC_DNSF_UPPER			0x0001	/* an upper-case ASCII letter */
+#define PC_DNSF_HYPHEN			0x0002	/* '-' */
+#define PC_DNSF_UNDERSCORE		0x0004	/* '_' */
+#define PC_DNSF_STAR			0x0008	/* '*' */
+#define PC_DNSF_OTHER			0x0010	/* an octet not in [A-Za-z0-9.*_-] (space, NUL, '?', ...) */
+#define PC_DNSF_NONASCII		0x0020	/* an octet of 0x80 or more (also OTHER) */
+#define PC_DNSF_EMPTY_LABEL		0x0040	/* empty, or a leading, trailing or doubled '.' */
+#define PC_DNSF_LONG_LABEL		0x0080	/* a label of more than 63 octets */
+#define PC_DNSF_DOUBLE_HYPHEN	0x0100	/* "--" (every A-label has it) */
+#define PC_DNSF_NO_DOT			0x0200	/* no '.' at all */
+#define PC_DNSF_TOO_LONG		0x0400	/* more than 253 octets */
+#define PC_DNSF_ONION			0x0800	/* ends in ".onion", any case */
+#define PC_DNSF_ARPA			0x1000	/* ends in ".arpa", any case */
+#define PC_DNSF_HYPHEN_EDGE		0x2000	/* a label starts or ends with '-' */
+
+uint16_t	pc_dns_name_facts(pc_span name);
+
+static inline uint16_t
+pc_dns_facts(const pc_cert *c, pc_report *r, bool with_cn)
+{
+	if (r->dns_n < 0)
+		pc_dns_remember(c, r);
+	return (uint16_t) (r->dns_fsan | (with_cn ? r->dns_fcn : 0));
+}
+
 /* Is the signature algorithm (outer or TBS) one that uses SHA-1? */
 bool		pc_sig_is_sha1(pc_span oid);
 

@@ -17,6 +17,7 @@
 #include <openssl/bn.h>
 #include <openssl/evp.h>
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -3876,7 +3877,9 @@ test_dns_name_memo(void)
 		pc_report_init(&got, items, items_cap);
 		pc_lint(scratch, &opt, &got);
 		pc_report_init(&want, ref_items, items_cap);
+		/* the reference walks every name and trusts no summary of them */
 		want.dns_n = PC_DNS_MEMO + 1;
+		want.dns_fcn = want.dns_fsan = UINT16_MAX;
 		lint_every_rule(scratch, &opt, &want);
 		CHECKF(same_findings(&got, &want), "names %d+%d: %zu findings kept, %zu walked",
 			   shapes[k].ncn, shapes[k].nsan, got.n, want.n);
@@ -3888,6 +3891,117 @@ test_dns_name_memo(void)
 	}
 	CHECKF(fired == (int) (sizeof(shapes) / sizeof(shapes[0])), "last name judged in %d shapes", fired);
 	free(ref_items);
+}
+
+/*
+ * The facts of a DNS name against their definitions, written here from
+ * the name split at its dots: crafted names, then random ones over an
+ * alphabet of the octets the facts distinguish.
+ */
+static uint16_t
+dns_facts_by_definition(const uint8_t *p, size_t n)
+{
+	uint16_t	f = 0;
+	size_t		start = 0;
+	char		low[300];
+
+	for (size_t i = 0; i < n; i++)
+	{
+		uint8_t		ch = p[i];
+
+		if (ch >= 'A' && ch <= 'Z')
+			f |= PC_DNSF_UPPER;
+		else if (ch == '-')
+			f |= PC_DNSF_HYPHEN;
+		else if (ch == '_')
+			f |= PC_DNSF_UNDERSCORE;
+		else if (ch == '*')
+			f |= PC_DNSF_STAR;
+		else if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.'))
+			f |= PC_DNSF_OTHER | (ch >= 0x80 ? PC_DNSF_NONASCII : 0);
+		if (i + 1 < n && ch == '-' && p[i + 1] == '-')
+			f |= PC_DNSF_DOUBLE_HYPHEN;
+	}
+	/* every label, including the empty ones */
+	for (size_t i = 0; i <= n; i++)
+	{
+		size_t		len;
+
+		if (i < n && p[i] != '.')
+			continue;
+		len = i - start;
+		if (len == 0)
+			f |= PC_DNSF_EMPTY_LABEL;
+		if (len > 63)
+			f |= PC_DNSF_LONG_LABEL;
+		if (len > 0 && (p[start] == '-' || p[i - 1] == '-'))
+			f |= PC_DNSF_HYPHEN_EDGE;
+		start = i + 1;
+	}
+	if (n == 0 || memchr(p, '.', n) == NULL)
+		f |= PC_DNSF_NO_DOT;
+	if (n > 253)
+		f |= PC_DNSF_TOO_LONG;
+	for (size_t i = 0; i < n && i < sizeof(low) - 1; i++)
+		low[i] = (char) tolower(p[i]);
+	low[n < sizeof(low) - 1 ? n : sizeof(low) - 1] = '\0';
+	if (n < sizeof(low) - 1 && n >= 6 && strcmp(low + n - 6, ".onion") == 0)
+		f |= PC_DNSF_ONION;
+	if (n < sizeof(low) - 1 && n >= 5 && strcmp(low + n - 5, ".arpa") == 0)
+		f |= PC_DNSF_ARPA;
+	return f;
+}
+
+static void
+test_dns_name_facts(void)
+{
+	static const char *const crafted[] = {
+		"", ".", "..", "a", "a.", ".a", "a..b", "www.example.com", "WWW.Example.COM",
+		"-a.example.com", "a-.example.com", "a.-b.com", "a.b-.com", "a-b.com", "a--b.com",
+		"xn--bcher-kva.example", "*.example.com", "a*.example.com", "a_b.example.com",
+		"a b.com", "?.example.com", "x.onion", "X.ONION", "onion", "1.0.0.127.in-addr.arpa",
+		"arpa", "x.ARPA", "-", "--", "a.b.c-",
+	};
+	static const uint8_t alphabet[] = "aZ09.-_*? \x80\xc3" "onirp";
+	uint8_t		name[300];
+	uint64_t	st = 0x6a09e667f3bcc908ULL;
+	int			wrong = 0;
+
+	cur_test = "dns name facts";
+	for (size_t k = 0; k < sizeof(crafted) / sizeof(crafted[0]); k++)
+	{
+		pc_span		n = {(const uint8_t *) crafted[k], strlen(crafted[k])};
+		uint16_t	got = pc_dns_name_facts(n),
+					want = dns_facts_by_definition(n.p, n.n);
+
+		CHECKF(got == want, "\"%s\": facts 0x%04x, by definition 0x%04x", crafted[k], got, want);
+	}
+	/* the NUL octet and long labels and names, which literals do not carry */
+	memcpy(name, "a\0b.com", 7);
+	CHECK_EQ(pc_dns_name_facts((pc_span) {name, 7}), dns_facts_by_definition(name, 7));
+	for (int trial = 0; trial < 20000; trial++)
+	{
+		size_t		n = (size_t) (xorshift(&st) % (trial % 10 == 0 ? 290 : 24));
+		uint16_t	got,
+					want;
+
+		for (size_t i = 0; i < n; i++)
+		{
+			uint64_t	x = xorshift(&st);
+
+			/* mostly letters, so that labels grow past 63 in long names */
+			name[i] = x % 4 ? (uint8_t) ('a' + (x >> 8) % 26) :
+				alphabet[(x >> 8) % (sizeof(alphabet) - 1)];
+		}
+		if (n >= 6 && trial % 7 == 0)
+			memcpy(name + n - 6, trial % 2 ? ".oNion" : "x.arpa", 6);
+		got = pc_dns_name_facts((pc_span) {name, n});
+		want = dns_facts_by_definition(name, n);
+		wrong += got != want;
+		if (got != want && wrong <= 3)
+			CHECKF(false, "random name of %zu octets: facts 0x%04x, by definition 0x%04x", n, got, want);
+	}
+	CHECKF(wrong == 0, "%d random names with wrong facts", wrong);
 }
 
 static double
@@ -4323,6 +4437,7 @@ main(int argc, char **argv)
 	test_fixture_mutations();
 	test_detail_text();
 	test_dns_name_memo();
+	test_dns_name_facts();
 	test_bounded_time();
 	test_weak_keys();
 

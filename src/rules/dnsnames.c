@@ -1,0 +1,254 @@
+/*
+ * dnsnames.c
+ *		The DNS names a certificate claims, read once per certificate for the
+ *		forty-odd rules that judge them (RFC 5280, the TLS BRs, community
+ *		lints, IDNA), and what each name is made of.
+ *
+ * A rule walks the names with pc_dns_begin/pc_dns_next.  The first walk of a
+ * certificate keeps the names in the report, commonNames first, and sums up
+ * every name in a few bits (pc_dns_name_facts): which kinds of character
+ * occur, whether a label is empty or too long, the zone it ends in.  Most
+ * certificates' names are plain lower-case LDH names, and a rule that can
+ * only fault, say, a name with an underscore asks pc_dns_facts first and
+ * returns without walking when no name has one.
+ */
+#include "rules.h"
+
+#include <arpa/inet.h>
+
+/* ---------------------------------------------------------------- IP address text */
+
+bool
+pc_parse_ip_text(pc_span s, uint8_t out[16], size_t *len)
+{
+	char		buf[64];
+
+	if (s.n == 0 || s.n >= sizeof(buf))
+		return false;
+	/* an address is hex digits, dots and colons: most names fail at once */
+	for (size_t i = 0; i < s.n; i++)
+		if (!((s.p[i] >= '0' && s.p[i] <= '9') || (s.p[i] >= 'a' && s.p[i] <= 'f') ||
+			  (s.p[i] >= 'A' && s.p[i] <= 'F') || s.p[i] == '.' || s.p[i] == ':'))
+			return false;
+	memcpy(buf, s.p, s.n);
+	buf[s.n] = '\0';
+	if (inet_pton(AF_INET, buf, out) == 1)
+	{
+		*len = 4;
+		return true;
+	}
+	if (inet_pton(AF_INET6, buf, out) == 1)
+	{
+		*len = 16;
+		return true;
+	}
+	return false;
+}
+
+/* ---------------------------------------------------------------- facts of one name */
+
+/*
+ * Per octet: the facts it alone establishes, from a table so that a name
+ * costs one load and one OR an octet.  Letters and digits have none but
+ * upper case; '.' marks only that the name has one (OCTET_DOT, not a fact:
+ * a dot matters next to another, at the ends, or as a label boundary).
+ */
+#define OCTET_DOT 0x8000
+
+#define OCTET(ch) \
+	((uint16_t) (((ch) >= 'a' && (ch) <= 'z') || ((ch) >= '0' && (ch) <= '9') ? 0 : \
+				 (ch) >= 'A' && (ch) <= 'Z' ? PC_DNSF_UPPER : \
+				 (ch) == '.' ? OCTET_DOT : \
+				 (ch) == '-' ? PC_DNSF_HYPHEN : \
+				 (ch) == '_' ? PC_DNSF_UNDERSCORE : \
+				 (ch) == '*' ? PC_DNSF_STAR : \
+				 (ch) >= 0x80 ? PC_DNSF_OTHER | PC_DNSF_NONASCII : PC_DNSF_OTHER))
+#define OCTET4(i) OCTET(i), OCTET((i) + 1), OCTET((i) + 2), OCTET((i) + 3)
+#define OCTET16(i) OCTET4(i), OCTET4((i) + 4), OCTET4((i) + 8), OCTET4((i) + 12)
+#define OCTET64(i) OCTET16(i), OCTET16((i) + 16), OCTET16((i) + 32), OCTET16((i) + 48)
+
+static const uint16_t octet_facts[256] = {
+	OCTET64(0), OCTET64(64), OCTET64(128), OCTET64(192)
+};
+
+/* Does the name end in the given lower-case suffix, ignoring ASCII case? */
+static bool
+ends_ci(pc_span n, const char *sfx, size_t k)
+{
+	if (n.n < k)
+		return false;
+	for (size_t i = 0; i < k; i++)
+	{
+		uint8_t		ch = n.p[n.n - k + i];
+
+		if ((ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) != (uint8_t) sfx[i])
+			return false;
+	}
+	return true;
+}
+
+/* Is some label (the octets between dots) longer than 63 octets? */
+static bool
+has_long_label(pc_span n)
+{
+	size_t		label = 0;
+
+	for (size_t i = 0; i < n.n; i++)
+	{
+		label = n.p[i] == '.' ? 0 : label + 1;
+		if (label > 63)
+			return true;
+	}
+	return false;
+}
+
+/* Does some label start or end with '-'? */
+static bool
+has_hyphen_at_label_edge(pc_span n)
+{
+	const uint8_t *h = n.p,
+			   *end = n.p + n.n;
+
+	while ((h = memchr(h, '-', (size_t) (end - h))) != NULL)
+	{
+		if (h == n.p || h[-1] == '.' || h + 1 == end || h[1] == '.')
+			return true;
+		h++;
+	}
+	return false;
+}
+
+uint16_t
+pc_dns_name_facts(pc_span n)
+{
+	uint16_t	f = 0,
+				prev = 0,
+				pairs = 0;		/* facts of two octets in a row: "..", "--" */
+
+	if (n.n == 0)
+		return PC_DNSF_EMPTY_LABEL | PC_DNSF_NO_DOT;
+	for (size_t i = 0; i < n.n; i++)
+	{
+		uint16_t	k = octet_facts[n.p[i]];
+
+		f |= k;
+		pairs |= k & prev;
+		prev = k;
+	}
+	if (f & OCTET_DOT)
+	{
+		f &= (uint16_t) ~OCTET_DOT;
+		if (n.p[0] == '.' || n.p[n.n - 1] == '.' || (pairs & OCTET_DOT))
+			f |= PC_DNSF_EMPTY_LABEL;
+	}
+	else
+		f |= PC_DNSF_NO_DOT;
+	if (pairs & PC_DNSF_HYPHEN)
+		f |= PC_DNSF_DOUBLE_HYPHEN;
+	if ((f & PC_DNSF_HYPHEN) && has_hyphen_at_label_edge(n))
+		f |= PC_DNSF_HYPHEN_EDGE;
+	if (n.n > 63 && has_long_label(n))
+		f |= PC_DNSF_LONG_LABEL;
+	if (n.n > 253)
+		f |= PC_DNSF_TOO_LONG;
+	if (ends_ci(n, ".onion", 6))
+		f |= PC_DNSF_ONION;
+	if (ends_ci(n, ".arpa", 5))
+		f |= PC_DNSF_ARPA;
+	return f;
+}
+
+/* ---------------------------------------------------------------- the names */
+
+/* A commonName that names a host: non-empty and not an IP address. */
+static bool
+cn_dns_name(const pc_attr *a)
+{
+	uint8_t		ip[16];
+	size_t		iplen;
+
+	return PC_OID_IS(a->oid, OID_AT_CN) && a->value.n > 0 &&
+		!pc_parse_ip_text(a->value, ip, &iplen);
+}
+
+static void
+keep(pc_report *r, pc_span name)
+{
+	if (r->dns_n < PC_DNS_MEMO)
+		r->dns[r->dns_n++] = name;
+	else
+		r->dns_n = PC_DNS_MEMO + 1;
+}
+
+/*
+ * Fill the report's list of names (marking it too long to keep past
+ * PC_DNS_MEMO names) and the facts of all of them, however many.
+ */
+void
+pc_dns_remember(const pc_cert *c, pc_report *r)
+{
+	pc_gn_iter	g;
+	pc_gn		gn;
+
+	r->dns_n = 0;
+	r->dns_fcn = 0;
+	r->dns_fsan = 0;
+	for (int i = 0; i < c->subject.nattr; i++)
+		if (cn_dns_name(&c->subject.attr[i]))
+		{
+			keep(r, c->subject.attr[i].value);
+			r->dns_fcn |= pc_dns_name_facts(c->subject.attr[i].value);
+		}
+	r->dns_cn = (uint8_t) (r->dns_n <= PC_DNS_MEMO ? r->dns_n : 0);
+	pc_gn_begin(&g, c->san);
+	while (pc_gn_next(&g, &gn))
+		if (gn.type == PC_GN_DNS)
+		{
+			keep(r, gn.v);
+			r->dns_fsan |= pc_dns_name_facts(gn.v);
+		}
+}
+
+bool
+pc_dns_walk(pc_dns_iter *it, pc_span *name)
+{
+	pc_gn		gn;
+
+	while (it->with_cn && it->ai < it->c->subject.nattr)
+	{
+		const pc_attr *a = &it->c->subject.attr[it->ai++];
+
+		if (cn_dns_name(a))
+		{
+			*name = a->value;
+			return true;
+		}
+	}
+	while (pc_gn_next(&it->g, &gn))
+	{
+		if (gn.type == PC_GN_DNS)
+		{
+			*name = gn.v;
+			return true;
+		}
+	}
+	return false;
+}
+
+void
+pc_dns_begin(pc_dns_iter *it, const pc_cert *c, pc_report *r, bool with_cn)
+{
+	it->c = c;
+	it->with_cn = with_cn;
+	it->ai = 0;
+	it->memo = NULL;
+	pc_gn_begin(&it->g, c->san);
+	if (r->dns_n < 0)
+		pc_dns_remember(c, r);
+	if (r->dns_n <= PC_DNS_MEMO)
+	{
+		it->memo = r->dns;
+		it->mi = with_cn ? 0 : r->dns_cn;
+		it->mn = r->dns_n;
+	}
+}
