@@ -885,6 +885,8 @@ check_san_reserved_ip(const pc_cert *c, pc_report *r)
 	pc_gn		gn;
 	char		text[64];
 
+	if (!(c->san_types & (1u << PC_GN_IP)))
+		return;
 	pc_gn_begin(&it, c->san);
 	while (pc_gn_next(&it, &gn))
 	{

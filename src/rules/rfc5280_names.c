@@ -259,6 +259,17 @@ alt_get(const pc_cert *c, bool issuer)
 	return a;
 }
 
+/*
+ * Can the names hold a GeneralName of this type?  The decoder notes the
+ * types in the SAN, so a SAN rule on, say, URIs returns without a walk
+ * when there is none; the rare IAN is walked.
+ */
+static bool
+alt_may_hold(const pc_cert *c, bool issuer, uint8_t type)
+{
+	return issuer || (c->san_types & (1u << type)) != 0;
+}
+
 static const char *
 gn_label(uint8_t type)
 {
@@ -318,6 +329,8 @@ alt_not_ia5(const pc_cert *c, pc_report *r, bool issuer, uint8_t type)
 	pc_gn		gn;
 	size_t		at;
 
+	if (!alt_may_hold(c, issuer, type))
+		return;
 	pc_gn_begin(&it, a.names);
 	while (pc_gn_next(&it, &gn))
 		if (gn.type == type && !all_ia5(gn.v, &at))
@@ -391,6 +404,8 @@ alt_rfc822_format(const pc_cert *c, pc_report *r, bool issuer)
 	pc_gn		gn;
 	const char *why;
 
+	if (!alt_may_hold(c, issuer, PC_GN_RFC822))
+		return;
 	pc_gn_begin(&it, a.names);
 	while (pc_gn_next(&it, &gn))
 		if (gn.type == PC_GN_RFC822 && gn.v.n > 0 && !mailbox_ok(gn.v, &why))
@@ -563,6 +578,8 @@ alt_uri_format(const pc_cert *c, pc_report *r, bool issuer)
 	pc_gn_iter	it;
 	pc_gn		gn;
 
+	if (!alt_may_hold(c, issuer, PC_GN_URI))
+		return;
 	pc_gn_begin(&it, a.names);
 	while (pc_gn_next(&it, &gn))
 	{
@@ -590,6 +607,8 @@ alt_uri_relative(const pc_cert *c, pc_report *r, bool issuer)
 	pc_gn_iter	it;
 	pc_gn		gn;
 
+	if (!alt_may_hold(c, issuer, PC_GN_URI))
+		return;
 	pc_gn_begin(&it, a.names);
 	while (pc_gn_next(&it, &gn))
 	{
@@ -620,6 +639,8 @@ alt_uri_host(const pc_cert *c, pc_report *r, bool issuer)
 	pc_gn_iter	it;
 	pc_gn		gn;
 
+	if (!alt_may_hold(c, issuer, PC_GN_URI))
+		return;
 	pc_gn_begin(&it, a.names);
 	while (pc_gn_next(&it, &gn))
 	{

@@ -50,6 +50,8 @@ pc_san_has_ip_text(const pc_cert *c, pc_span s)
 	pc_gn		gn;
 	char		buf[64];
 
+	if (!(c->san_types & (1u << PC_GN_IP)))
+		return false;
 	pc_gn_begin(&it, c->san);
 	while (pc_gn_next(&it, &gn))
 	{
