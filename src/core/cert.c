@@ -13,6 +13,13 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+/* Keep rarely taken error paths out of the decoder's hot functions. */
+#if defined(__GNUC__)
+#define PC_COLD __attribute__((cold, noinline))
+#else
+#define PC_COLD
+#endif
+
 static bool fail_at(pc_error *err, size_t offset, const char *fmt,...)
 			pg_attribute_printf(3, 4);
 
@@ -29,6 +36,41 @@ fail_at(pc_error *err, size_t offset, const char *fmt,...)
 		va_end(ap);
 	}
 	return false;
+}
+
+/*
+ * A reader over the content of a TLV just read from 'parent', reporting
+ * offsets and DER deviations as the parent does.  pc_der_init for the case
+ * where the span cannot be {NULL, 0}: a TLV's content starts after its
+ * header.
+ */
+static inline void
+der_enter(pc_der *d, const pc_der *parent, const pc_tlv *t)
+{
+	d->p = t->v.p;
+	d->end = t->v.p + t->v.n;
+	d->base = parent->base;
+	d->flags = parent->flags;
+}
+
+/*
+ * A stand-alone reader over a span that lies inside the input (never
+ * {NULL, 0}), with offsets relative to its start and no flags.
+ */
+static inline void
+der_over(pc_der *d, pc_span s)
+{
+	d->p = s.p;
+	d->end = s.p + s.n;
+	d->base = s.p;
+	d->flags = NULL;
+}
+
+/* pc_der_peek, inline. */
+static inline uint8_t
+peek(const pc_der *d)
+{
+	return d->p < d->end ? d->p[0] : 0;
 }
 
 /* Prefix an error from a sub-reader with the structure being read. */
@@ -75,19 +117,51 @@ int_minimal(pc_span v)
  * an identifier that breaks this names nothing (pc_oid_text cannot show
  * it), and OpenSSL and Go refuse such a certificate, so it is fatal here.
  */
-static bool
+static PC_COLD bool
+oid_malformed(pc_error *err, size_t offset, const char *what)
+{
+	return fail_at(err, offset,
+				   "%s: malformed OBJECT IDENTIFIER (empty, or a subidentifier not minimally encoded)",
+				   what);
+}
+
+static inline bool
 expect_oid(pc_der *d, pc_tlv *t, pc_error *err, const char *what)
 {
+	const uint8_t *p;
+
 	if (!pc_der_expect(d, PC_T_OID, t, err, what))
 		return false;
+
+	/*
+	 * Most of a certificate's OIDs are attribute types (2.5.4.x) and
+	 * extensions (2.5.29.x): three octets below 0x80, three one-octet
+	 * subidentifiers, which are valid without further ado.
+	 */
+	p = t->v.p;
+	if (t->v.n == 3 && ((p[0] | p[1] | p[2]) & 0x80) == 0)
+		return true;
 	if (!pc_oid_valid(t->v))
-		return fail_at(err, pc_offset(d, t->all.p),
-					   "%s: malformed OBJECT IDENTIFIER (empty, or a subidentifier not minimally encoded)",
-					   what);
+		return oid_malformed(err, pc_offset(d, t->all.p), what);
 	return true;
 }
 
 /* ---------------------------------------------------------------- names */
+
+/* For an OID 2.5.4.x with x < 64, bit x (see pc_name.at_seen); else 0. */
+static inline uint64_t
+at_bit(const uint8_t *p, size_t n)
+{
+	if (n == 3 && p[0] == 0x55 && p[1] == 0x04 && p[2] < 64)
+		return UINT64_C(1) << p[2];
+	return 0;
+}
+
+static inline uint64_t
+at_bit_of(pc_span oid)
+{
+	return at_bit(oid.p, oid.n);
+}
 
 static bool
 decode_name(pc_der *outer, pc_name *name, pc_error *err, const char *what)
@@ -102,8 +176,10 @@ decode_name(pc_der *outer, pc_name *name, pc_error *err, const char *what)
 	name->nrdn = 0;
 	name->multi_valued = false;
 	name->empty_rdn = false;
+	name->at_seen = 0;
+	name->at_repeated = 0;
 
-	pc_der_init(&rdns, seq.v, outer->base, outer->flags);
+	der_enter(&rdns, outer, &seq);
 	while (pc_der_more(&rdns))
 	{
 		pc_tlv		set;
@@ -112,7 +188,7 @@ decode_name(pc_der *outer, pc_name *name, pc_error *err, const char *what)
 
 		if (!pc_der_expect(&rdns, PC_T_SET, &set, err, "RelativeDistinguishedName"))
 			return in(err, what);
-		pc_der_init(&atvs, set.v, outer->base, outer->flags);
+		der_enter(&atvs, outer, &set);
 		while (pc_der_more(&atvs))
 		{
 			pc_tlv		atv,
@@ -120,10 +196,11 @@ decode_name(pc_der *outer, pc_name *name, pc_error *err, const char *what)
 						value;
 			pc_der		inner;
 			pc_attr    *a;
+			uint64_t	bit;
 
 			if (!pc_der_expect(&atvs, PC_T_SEQUENCE, &atv, err, "AttributeTypeAndValue"))
 				return in(err, what);
-			pc_der_init(&inner, atv.v, outer->base, outer->flags);
+			der_enter(&inner, outer, &atv);
 			if (!expect_oid(&inner, &type, err, "attribute type") ||
 				!pc_der_next(&inner, &value, err))
 				return in(err, what);
@@ -135,6 +212,9 @@ decode_name(pc_der *outer, pc_name *name, pc_error *err, const char *what)
 							   "%s: more than %d attributes (profcheck's limit)",
 							   what, PC_MAX_ATTRS);
 			a = &name->attr[name->nattr++];
+			bit = at_bit_of(type.v);
+			name->at_repeated |= name->at_seen & bit;
+			name->at_seen |= bit;
 			a->oid = type.v;
 			a->vtag = value.id;
 			a->value = value.v;
@@ -171,7 +251,14 @@ attr_is(const pc_attr *a, const char *oid, size_t oidlen)
 int
 pc_name_count(const pc_name *n, const char *oid, size_t oidlen)
 {
+	uint64_t	bit = at_bit((const uint8_t *) oid, oidlen);
 	int			count = 0;
+
+	/* the usual types: absent, or once, without a walk */
+	if (bit && !(n->at_seen & bit))
+		return 0;
+	if (bit && !(n->at_repeated & bit))
+		return 1;
 
 	for (int i = 0; i < n->nattr; i++)
 		if (attr_is(&n->attr[i], oid, oidlen))
@@ -182,6 +269,10 @@ pc_name_count(const pc_name *n, const char *oid, size_t oidlen)
 const pc_attr *
 pc_name_find(const pc_name *n, const char *oid, size_t oidlen)
 {
+	uint64_t	bit = at_bit((const uint8_t *) oid, oidlen);
+
+	if (bit && !(n->at_seen & bit))
+		return NULL;
 	for (int i = 0; i < n->nattr; i++)
 		if (attr_is(&n->attr[i], oid, oidlen))
 			return &n->attr[i];
@@ -204,7 +295,7 @@ validate_general_names(pc_span content, uint32_t *types, uint32_t *count, char *
 
 	*types = 0;
 	*count = 0;
-	pc_der_init(&d, content, content.p, NULL);
+	der_over(&d, content);
 	while (pc_der_more(&d))
 	{
 		pc_tlv		t;
@@ -225,7 +316,7 @@ validate_general_names(pc_span content, uint32_t *types, uint32_t *count, char *
 			pc_der		dn;
 			pc_tlv		seq;
 
-			pc_der_init(&dn, t.v, t.v.p, NULL);
+			der_over(&dn, t.v);
 			if (!pc_der_expect(&dn, PC_T_SEQUENCE, &seq, &e, "directoryName") || pc_der_more(&dn))
 			{
 				snprintf(why, whysize, "directoryName is not a single Name");
@@ -238,7 +329,7 @@ validate_general_names(pc_span content, uint32_t *types, uint32_t *count, char *
 			pc_tlv		oid,
 						val;
 
-			pc_der_init(&on, t.v, t.v.p, NULL);
+			der_over(&on, t.v);
 			if (!pc_der_expect(&on, PC_T_OID, &oid, &e, "otherName") || !pc_oid_valid(oid.v) ||
 				!pc_der_expect(&on, PC_CTXC(0), &val, &e, "otherName") || pc_der_more(&on))
 			{
@@ -266,13 +357,12 @@ typedef struct ext_kind
 	pc_xid		xid;
 } ext_kind;
 
+/*
+ * The extensions profcheck decodes outside the id-ce arc, which id_ce_xid
+ * covers.
+ */
 #define EK(lit, x) { lit, sizeof(lit) - 1, x }
 static const ext_kind ext_kinds[] = {
-	EK(OID_X_AKI, PC_X_AKI), EK(OID_X_SKI, PC_X_SKI), EK(OID_X_KU, PC_X_KU),
-	EK(OID_X_CP, PC_X_CP), EK(OID_X_PM, PC_X_PM), EK(OID_X_SAN, PC_X_SAN),
-	EK(OID_X_IAN, PC_X_IAN), EK(OID_X_SDA, PC_X_SDA), EK(OID_X_BC, PC_X_BC),
-	EK(OID_X_NC, PC_X_NC), EK(OID_X_PCONS, PC_X_PCONS), EK(OID_X_EKU, PC_X_EKU),
-	EK(OID_X_CRLDP, PC_X_CRLDP), EK(OID_X_IAP, PC_X_IAP), EK(OID_X_FRESHEST, PC_X_FRESHEST),
 	EK(OID_X_AIA, PC_X_AIA), EK(OID_X_SIA, PC_X_SIA), EK(OID_X_QC, PC_X_QC),
 	EK(OID_X_TLSF, PC_X_TLSF), EK(OID_X_NOCHECK, PC_X_NOCHECK), EK(OID_X_POISON, PC_X_POISON),
 	EK(OID_X_SCT, PC_X_SCT), EK(OID_X_ORGID, PC_X_ORGID),
@@ -281,7 +371,7 @@ static const ext_kind ext_kinds[] = {
 /*
  * The id-ce arc (2.5.29.x, content 55 1d x) holds most extensions of a
  * certificate: their last octet indexes this table (xid + 1; 0 unknown),
- * which must agree with ext_kinds (unit-tested).
+ * which must agree with the OID_X_ names (unit-tested by decoding each).
  */
 static const uint8_t id_ce_xid[64] = {
 	[0x09] = PC_X_SDA + 1, [0x0e] = PC_X_SKI + 1, [0x0f] = PC_X_KU + 1,
@@ -291,15 +381,30 @@ static const uint8_t id_ce_xid[64] = {
 	[0x25] = PC_X_EKU + 1, [0x2e] = PC_X_FRESHEST + 1, [0x36] = PC_X_IAP + 1,
 };
 
+/*
+ * Are the n octets at a and b equal?  For the short OIDs compared here a
+ * loop is cheaper than a call to memcmp; OIDs of one arc differ at the end,
+ * so compare from there.
+ */
+static inline bool
+octets_eq(const uint8_t *a, const char *b, size_t n)
+{
+	while (n > 0)
+	{
+		n--;
+		if (a[n] != (uint8_t) b[n])
+			return false;
+	}
+	return true;
+}
+
 static int
 ext_xid(pc_span oid)
 {
 	if (oid.n == 3 && oid.p[0] == 0x55 && oid.p[1] == 0x1d)
 		return oid.p[2] < 64 ? id_ce_xid[oid.p[2]] - 1 : -1;
 	for (size_t i = 0; i < sizeof(ext_kinds) / sizeof(ext_kinds[0]); i++)
-		if (oid.n == ext_kinds[i].len && oid.n > 0 &&
-			oid.p[oid.n - 1] == (uint8_t) ext_kinds[i].oid[oid.n - 1] &&
-			memcmp(oid.p, ext_kinds[i].oid, oid.n) == 0)
+		if (oid.n == ext_kinds[i].len && octets_eq(oid.p, ext_kinds[i].oid, oid.n))
 			return ext_kinds[i].xid;
 	return -1;
 }
@@ -326,7 +431,7 @@ ext_single(pc_ext *x, uint8_t id, pc_tlv *t)
 	pc_der		d;
 	pc_error	e;
 
-	pc_der_init(&d, x->value, x->value.p, NULL);
+	der_over(&d, x->value);
 	if (!pc_der_expect(&d, id, t, &e, "extnValue"))
 		return ext_bad(x, "%s", e.msg);
 	if (pc_der_more(&d))
@@ -342,7 +447,7 @@ ext_seq_of(pc_ext *x, pc_span content, uint8_t id, const char *what)
 	pc_tlv		t;
 	pc_error	e;
 
-	pc_der_init(&d, content, content.p, NULL);
+	der_over(&d, content);
 	while (pc_der_more(&d))
 		if (!pc_der_expect(&d, id, &t, &e, what))
 			return ext_bad(x, "%s", e.msg);
@@ -359,8 +464,8 @@ dec_bc(pc_cert *c, pc_ext *x)
 
 	if (!ext_single(x, PC_T_SEQUENCE, &seq))
 		return;
-	pc_der_init(&d, seq.v, seq.v.p, NULL);
-	if (pc_der_peek(&d) == PC_T_BOOLEAN)
+	der_over(&d, seq.v);
+	if (peek(&d) == PC_T_BOOLEAN)
 	{
 		/* the peek saw only the tag: the TLV itself may still be truncated */
 		if (!pc_der_next(&d, &t, &e))
@@ -376,7 +481,7 @@ dec_bc(pc_cert *c, pc_ext *x)
 		if (!c->bc_ca)
 			x->not_der = true;	/* DEFAULT FALSE written out */
 	}
-	if (pc_der_peek(&d) == PC_T_INTEGER)
+	if (peek(&d) == PC_T_INTEGER)
 	{
 		if (!pc_der_next(&d, &t, &e))
 		{
@@ -398,6 +503,15 @@ dec_bc(pc_cert *c, pc_ext *x)
 		ext_bad(x, "unexpected field in basicConstraints");
 }
 
+/* An octet with its bits in the opposite order. */
+static inline unsigned
+reverse_bits8(unsigned b)
+{
+	b = (b & 0xf0) >> 4 | (b & 0x0f) << 4;
+	b = (b & 0xcc) >> 2 | (b & 0x33) << 2;
+	return (b & 0xaa) >> 1 | (b & 0x55) << 1;
+}
+
 static void
 dec_ku(pc_cert *c, pc_ext *x)
 {
@@ -412,14 +526,12 @@ dec_ku(pc_cert *c, pc_ext *x)
 		return;
 	}
 	unused = t.v.p[0];
+	/* bit n is the n-th bit from the top of the first content octet */
 	c->ku = 0;
-	for (unsigned bit = 0; bit <= 8; bit++)
-	{
-		size_t		byte = 1 + bit / 8;
-
-		if (byte < t.v.n && (t.v.p[byte] & (0x80u >> (bit % 8))))
-			c->ku |= (uint16_t) (1u << bit);
-	}
+	if (t.v.n > 1)
+		c->ku = (uint16_t) reverse_bits8(t.v.p[1]);
+	if (t.v.n > 2 && (t.v.p[2] & 0x80))
+		c->ku |= PC_KU_DECIPHER_ONLY;
 	if (t.v.n > 1)
 	{
 		uint8_t		last = t.v.p[t.v.n - 1];
@@ -445,7 +557,7 @@ dec_eku(pc_cert *c, pc_ext *x)
 
 	if (!ext_single(x, PC_T_SEQUENCE, &seq))
 		return;
-	pc_der_init(&d, seq.v, seq.v.p, NULL);
+	der_over(&d, seq.v);
 	while (pc_der_more(&d))
 	{
 		if (!pc_der_expect(&d, PC_T_OID, &t, &e, "KeyPurposeId"))
@@ -516,7 +628,7 @@ dec_cp(pc_cert *c, pc_ext *x)
 
 	if (!ext_single(x, PC_T_SEQUENCE, &seq))
 		return;
-	pc_der_init(&d, seq.v, seq.v.p, NULL);
+	der_over(&d, seq.v);
 	while (pc_der_more(&d))
 	{
 		pc_policy  *p;
@@ -526,7 +638,7 @@ dec_cp(pc_cert *c, pc_ext *x)
 			ext_bad(x, "%s", e.msg);
 			return;
 		}
-		pc_der_init(&pd, pi.v, pi.v.p, NULL);
+		der_over(&pd, pi.v);
 		if (!pc_der_expect(&pd, PC_T_OID, &t, &e, "policyIdentifier"))
 		{
 			ext_bad(x, "%s", e.msg);
@@ -591,7 +703,7 @@ dec_aki(pc_cert *c, pc_ext *x)
 
 	if (!ext_single(x, PC_T_SEQUENCE, &seq))
 		return;
-	pc_der_init(&d, seq.v, seq.v.p, NULL);
+	der_over(&d, seq.v);
 	while (pc_der_more(&d))
 	{
 		if (!pc_der_next(&d, &t, &e))
@@ -628,7 +740,7 @@ dec_aia(pc_span *out, pc_ext *x)
 
 	if (!ext_single(x, PC_T_SEQUENCE, &seq))
 		return;
-	pc_der_init(&d, seq.v, seq.v.p, NULL);
+	der_over(&d, seq.v);
 	while (pc_der_more(&d))
 	{
 		uint32_t	types,
@@ -639,7 +751,7 @@ dec_aia(pc_span *out, pc_ext *x)
 			ext_bad(x, "%s", e.msg);
 			return;
 		}
-		pc_der_init(&ad_d, ad.v, ad.v.p, NULL);
+		der_over(&ad_d, ad.v);
 		if (!pc_der_expect(&ad_d, PC_T_OID, &t, &e, "accessMethod"))
 		{
 			ext_bad(x, "%s", e.msg);
@@ -765,14 +877,14 @@ decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 
 	if (!pc_der_expect(tbs, PC_CTXC(3), &wrap, err, "extensions"))
 		return false;
-	pc_der_init(&d, wrap.v, tbs->base, tbs->flags);
+	der_enter(&d, tbs, &wrap);
 	if (!pc_der_expect(&d, PC_T_SEQUENCE, &seq, err, "extensions"))
 		return false;
 	if (pc_der_more(&d))
 		return fail_at(err, pc_offset(&d, d.p), "extensions: data after the SEQUENCE");
 	c->has_extensions = true;
 
-	pc_der_init(&d, seq.v, tbs->base, tbs->flags);
+	der_enter(&d, tbs, &seq);
 	while (pc_der_more(&d))
 	{
 		pc_tlv		ext,
@@ -787,13 +899,22 @@ decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 			return fail_at(err, pc_offset(&d, ext.all.p),
 						   "more than %d extensions (profcheck's limit)", PC_MAX_EXTS);
 		x = &c->ext[c->next];
-		memset(x, 0, sizeof(*x));
+
+		/*
+		 * Field by field rather than memset: 'why' is most of the
+		 * structure and is read as a string only.
+		 */
 		x->all = ext.all;
-		pc_der_init(&ed, ext.v, tbs->base, tbs->flags);
+		x->critical = false;
+		x->critical_encoded = false;
+		x->bad = false;
+		x->not_der = false;
+		x->why[0] = '\0';
+		der_enter(&ed, tbs, &ext);
 		if (!expect_oid(&ed, &oid, err, "extnID"))
 			return false;
 		x->oid = oid.v;
-		if (pc_der_peek(&ed) == PC_T_BOOLEAN)
+		if (peek(&ed) == PC_T_BOOLEAN)
 		{
 			/* the peek saw only the tag: the TLV itself may still be truncated */
 			if (!pc_der_next(&ed, &t, err))
@@ -863,10 +984,10 @@ decode_rsa_key(pc_spki *k)
 				n,
 				e;
 
-	pc_der_init(&d, k->key, k->key.p, NULL);
+	der_over(&d, k->key);
 	if (!pc_der_expect(&d, PC_T_SEQUENCE, &seq, NULL, "") || pc_der_more(&d))
 		return;
-	pc_der_init(&s, seq.v, seq.v.p, NULL);
+	der_over(&s, seq.v);
 	if (!pc_der_expect(&s, PC_T_INTEGER, &n, NULL, "") ||
 		!pc_der_expect(&s, PC_T_INTEGER, &e, NULL, "") || pc_der_more(&s) ||
 		n.v.n == 0 || e.v.n == 0)
@@ -925,11 +1046,11 @@ decode_spki(pc_der *tbs, pc_spki *k, pc_error *err)
 	if (!pc_der_expect(tbs, PC_T_SEQUENCE, &spki, err, "subjectPublicKeyInfo"))
 		return false;
 	k->all = spki.all;
-	pc_der_init(&d, spki.v, tbs->base, tbs->flags);
+	der_enter(&d, tbs, &spki);
 	if (!pc_der_expect(&d, PC_T_SEQUENCE, &alg, err, "subjectPublicKeyInfo algorithm"))
 		return false;
 	k->alg = alg.all;
-	pc_der_init(&ad, alg.v, tbs->base, tbs->flags);
+	der_enter(&ad, tbs, &alg);
 	if (!expect_oid(&ad, &oid, err, "subjectPublicKeyInfo algorithm"))
 		return false;
 	k->alg_oid = oid.v;
@@ -1003,7 +1124,7 @@ decode_alg(pc_der *d, pc_span *all, pc_span *oid, pc_error *err, const char *wha
 
 	if (!pc_der_expect(d, PC_T_SEQUENCE, &alg, err, what))
 		return false;
-	pc_der_init(&ad, alg.v, d->base, d->flags);
+	der_enter(&ad, d, &alg);
 	if (!expect_oid(&ad, &o, err, what))
 		return false;
 
@@ -1065,17 +1186,17 @@ decode_tbs(pc_der *outer, pc_cert *c, pc_error *err)
 	if (!pc_der_expect(outer, PC_T_SEQUENCE, &tbs, err, "tbsCertificate"))
 		return false;
 	c->tbs = tbs.all;
-	pc_der_init(&d, tbs.v, outer->base, outer->flags);
+	der_enter(&d, outer, &tbs);
 
 	c->version = 0;
-	if (pc_der_peek(&d) == PC_CTXC(0))
+	if (peek(&d) == PC_CTXC(0))
 	{
 		pc_tlv		v;
 
 		/* the peek saw only the tag: the TLV itself may still be truncated */
 		if (!pc_der_next(&d, &t, err))
 			return in(err, "version");
-		pc_der_init(&vd, t.v, outer->base, outer->flags);
+		der_enter(&vd, outer, &t);
 		if (!pc_der_expect(&vd, PC_T_INTEGER, &v, err, "version") || pc_der_more(&vd) ||
 			v.v.n != 1)
 			return fail_at(err, pc_offset(&d, t.all.p), "version: not a one-octet INTEGER");
@@ -1098,7 +1219,7 @@ decode_tbs(pc_der *outer, pc_cert *c, pc_error *err)
 		return false;
 	if (!pc_der_expect(&d, PC_T_SEQUENCE, &t, err, "validity"))
 		return false;
-	pc_der_init(&vd, t.v, outer->base, outer->flags);
+	der_enter(&vd, outer, &t);
 	if (!decode_time(&vd, &c->not_before, err, "notBefore") ||
 		!decode_time(&vd, &c->not_after, err, "notAfter"))
 		return false;
@@ -1109,13 +1230,13 @@ decode_tbs(pc_der *outer, pc_cert *c, pc_error *err)
 	if (!decode_spki(&d, &c->spki, err))
 		return false;
 
-	if (pc_der_peek(&d) == PC_CTX(1) || pc_der_peek(&d) == PC_CTXC(1))
+	if (peek(&d) == PC_CTX(1) || peek(&d) == PC_CTXC(1))
 	{
 		if (!pc_der_next(&d, &t, err))
 			return in(err, "issuerUniqueID");
 		c->issuer_uid = true;
 	}
-	if (pc_der_peek(&d) == PC_CTX(2) || pc_der_peek(&d) == PC_CTXC(2))
+	if (peek(&d) == PC_CTX(2) || peek(&d) == PC_CTXC(2))
 	{
 		if (!pc_der_next(&d, &t, err))
 			return in(err, "subjectUniqueID");
@@ -1230,6 +1351,13 @@ pc_kind_text(uint32_t kind, char *buf, size_t size)
 
 /* ---------------------------------------------------------------- entry */
 
+/* Zero the octets of *c from offset 'from' up to (not including) 'to'. */
+static inline void
+clear_range(pc_cert *c, size_t from, size_t to)
+{
+	memset((char *) c + from, 0, to - from);
+}
+
 bool
 pc_decode(const uint8_t *buf, size_t len, pc_cert *c, pc_error *err)
 {
@@ -1239,14 +1367,20 @@ pc_decode(const uint8_t *buf, size_t len, pc_cert *c, pc_error *err)
 	uint8_t		first;
 
 	/*
-	 * Clear the scalar fields only.  The name attribute arrays (most of the
-	 * structure's size) are written before they are read: decode_name sets
-	 * the counts, and extensions are cleared one by one as they are found.
+	 * Clear the scalar fields only.  The arrays (most of the structure's
+	 * size) are written before they are read: decode_name sets the
+	 * attribute counts, extensions are initialized one by one as they are
+	 * found, and EKUs and policies are stored as neku and npolicy count
+	 * them.
 	 */
 	memset(c, 0, offsetof(pc_cert, issuer));
 	c->issuer.nattr = c->subject.nattr = 0;
+	c->issuer.at_seen = c->subject.at_seen = 0;
+	c->issuer.at_repeated = c->subject.at_repeated = 0;
 	memset(&c->not_before, 0, offsetof(pc_cert, ext) - offsetof(pc_cert, not_before));
-	memset(c->xi, 0, sizeof(*c) - offsetof(pc_cert, xi));
+	clear_range(c, offsetof(pc_cert, xi), offsetof(pc_cert, eku));
+	clear_range(c, offsetof(pc_cert, eku) + sizeof(c->eku), offsetof(pc_cert, policy));
+	clear_range(c, offsetof(pc_cert, policy) + sizeof(c->policy), sizeof(*c));
 	c->bc_pathlen = -1;
 	c->der = (pc_span) {buf, len};
 
@@ -1261,7 +1395,7 @@ pc_decode(const uint8_t *buf, size_t len, pc_cert *c, pc_error *err)
 
 	/* A Certificate starts with the TBS SEQUENCE; a bare TBS with [0] or INTEGER. */
 	pc_der_init(&d, outer.v, buf, &c->der_flags);
-	first = pc_der_peek(&d);
+	first = peek(&d);
 	if (first == PC_CTXC(0) || first == PC_T_INTEGER)
 	{
 		c->is_tbs = true;

@@ -11,6 +11,13 @@
 
 #include <stdio.h>
 
+/* Keep the general paths, and their error texts, out of the shortcuts' way. */
+#if defined(__GNUC__)
+#define PC_DER_COLD __attribute__((noinline))
+#else
+#define PC_DER_COLD
+#endif
+
 uint8_t
 pc_der_peek(const pc_der *d)
 {
@@ -34,8 +41,57 @@ der_fail(const pc_der *d, const uint8_t *at, pc_error *err, const char *msg)
 	return false;
 }
 
+/*
+ * The long forms a certificate is made of (its outer SEQUENCEs, the key,
+ * the modulus, the signature): a low tag number and a minimal one- or
+ * two-octet length (0x81 with a value of 128 or more, 0x82 with a non-zero
+ * first octet) that fits.  Anything else, every non-minimal length and
+ * every error included, is left to the general reader, which handles these
+ * forms too and yields the same TLV; this only spares its generality.
+ */
+static inline bool
+der_next_long(pc_der *d, pc_tlv *t)
+{
+	const uint8_t *p = d->p;
+	size_t		avail = (size_t) (d->end - p);
+	size_t		len,
+				hdr;
+
+	if (avail < 3 || (p[0] & 0x1f) == 0x1f)
+		return false;
+	if (p[1] == 0x81 && p[2] >= 0x80)
+	{
+		len = p[2];
+		hdr = 3;
+	}
+	else if (p[1] == 0x82 && avail >= 4 && p[2] != 0)
+	{
+		len = (size_t) p[2] << 8 | p[3];
+		hdr = 4;
+	}
+	else
+		return false;
+	if (len > avail - hdr)
+		return false;
+	t->id = p[0];
+	t->tagnum = p[0] & 0x1f;
+	t->all = (pc_span) {p, hdr + len};
+	t->v = (pc_span) {p + hdr, len};
+	d->p = p + hdr + len;
+	return true;
+}
+
 bool
 pc_der_next_full(pc_der *d, pc_tlv *t, pc_error *err)
+{
+	if (der_next_long(d, t))
+		return true;
+	return pc_der_next_general(d, t, err);
+}
+
+/* pc_der_next without shortcuts: every form and every error. */
+bool
+pc_der_next_general(pc_der *d, pc_tlv *t, pc_error *err)
 {
 	const uint8_t *start = d->p;
 	const uint8_t *p = d->p;
@@ -135,8 +191,9 @@ pc_tag_name(uint8_t id)
 	return "unexpected tag";
 }
 
-bool
-pc_der_expect_full(pc_der *d, uint8_t id, pc_tlv *t, pc_error *err, const char *what)
+/* pc_der_expect_full without shortcuts: every form and every error. */
+static PC_DER_COLD bool
+der_expect_general(pc_der *d, uint8_t id, pc_tlv *t, pc_error *err, const char *what)
 {
 	const uint8_t *at = d->p;
 
@@ -165,20 +222,87 @@ pc_der_expect_full(pc_der *d, uint8_t id, pc_tlv *t, pc_error *err, const char *
 	return true;
 }
 
+bool
+pc_der_expect_full(pc_der *d, uint8_t id, pc_tlv *t, pc_error *err, const char *what)
+{
+	/* the expected tag with a usual long-form length */
+	if (d->p < d->end && d->p[0] == id && der_next_long(d, t))
+		return true;
+	return der_expect_general(d, id, t, err, what);
+}
+
 /* ---------------------------------------------------------------- OIDs */
+
+/*
+ * Little-endian words of the octets at p, whatever the machine; compilers
+ * turn these into single loads where they can.
+ */
+static inline uint64_t
+load_le32(const uint8_t *p)
+{
+	return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16 |
+		(uint64_t) p[3] << 24;
+}
+
+static inline uint64_t
+load_le64(const uint8_t *p)
+{
+	return load_le32(p) | load_le32(p + 4) << 32;
+}
+
+/*
+ * The 1 to 8 octets at p as a little-endian word, zero above, reading no
+ * octet outside them: two overlapping reads, or three single octets, cover
+ * every length, and an octet read twice lands in the same place.
+ */
+static inline uint64_t
+load_le_upto8(const uint8_t *p, size_t n)
+{
+	if (n >= 4)
+		return load_le32(p) | load_le32(p + n - 4) << (8 * (n - 4));
+	return (uint64_t) p[0] | (uint64_t) p[n / 2] << (8 * (n / 2)) |
+		(uint64_t) p[n - 1] << (8 * (n - 1));
+}
+
+#define OCTETS(b)	(UINT64_C(0x0101010101010101) * (b))
+
+/*
+ * Bit 7 of each octet of w that is 0x80 and starts a subidentifier, that is
+ * whose preceding octet has bit 7 clear.  'carry' is bit 7 of the octet
+ * before the word, in bit 7.
+ */
+static inline uint64_t
+oid_bad_starts(uint64_t w, uint64_t carry)
+{
+	uint64_t	low7_zero = ~((w & OCTETS(0x7f)) + OCTETS(0x7f));
+	uint64_t	continued = (w << 8) | carry;
+
+	return low7_zero & w & ~continued & OCTETS(0x80);
+}
 
 bool
 pc_oid_valid(pc_span oid)
 {
-	if (oid.n == 0 || (oid.p[oid.n - 1] & 0x80))
+	const uint8_t *p = oid.p;
+	size_t		n = oid.n;
+	uint64_t	bad = 0;
+
+	/* there must be a subidentifier, and the last one must end */
+	if (n == 0 || (p[n - 1] & 0x80))
 		return false;
-	for (size_t i = 0; i < oid.n; i++)
-	{
-		/* a subidentifier may not start with 0x80 (non-minimal) */
-		if (oid.p[i] == 0x80 && (i == 0 || !(oid.p[i - 1] & 0x80)))
-			return false;
-	}
-	return true;
+
+	/*
+	 * No subidentifier may start with 0x80 (non-minimal).  Eight octets at
+	 * a time; beyond eight, the last word overlaps the one before, so that
+	 * no octet outside the span is read.  Zero octets above a short OID's
+	 * are never 0x80.
+	 */
+	if (n <= 8)
+		return oid_bad_starts(load_le_upto8(p, n), 0) == 0;
+	for (size_t i = 0; i + 8 < n; i += 8)
+		bad |= oid_bad_starts(load_le64(p + i), i ? p[i - 1] & 0x80 : 0);
+	bad |= oid_bad_starts(load_le64(p + n - 8), p[n - 9] & 0x80);
+	return bad == 0;
 }
 
 bool

@@ -140,6 +140,12 @@ pc_der_more(const pc_der *d)
 bool		pc_der_next_full(pc_der *d, pc_tlv *t, pc_error *err);
 
 /*
+ * The reader with no shortcut at all, for every form and every error; the
+ * shortcuts must agree with it (unit-tested).
+ */
+bool		pc_der_next_general(pc_der *d, pc_tlv *t, pc_error *err);
+
+/*
  * Read the next TLV.  Returns false (and fills err when non-NULL) for a
  * truncated header, an indefinite or over-long length, a length past the end
  * of the enclosing value, or a malformed tag.  The usual element, a
@@ -271,6 +277,13 @@ typedef struct pc_name
 	uint16_t	nrdn;
 	bool		multi_valued;	/* some RDN holds more than one attribute */
 	bool		empty_rdn;		/* some RDN is an empty SET */
+	/*
+	 * Bit x: an attribute of type 2.5.4.x (x < 64) occurs (at_seen), occurs
+	 * more than once (at_repeated); lets pc_name_count and pc_name_find
+	 * answer for the usual attribute types without a walk.
+	 */
+	uint64_t	at_seen;
+	uint64_t	at_repeated;
 	pc_attr		attr[PC_MAX_ATTRS];
 } pc_name;
 

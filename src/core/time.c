@@ -76,6 +76,89 @@ month_days(int y, unsigned m)
 	return m == 2 && is_leap(y) ? 29 : md[m - 1];
 }
 
+/* Eight octets at p as a little-endian word (one load where possible). */
+static inline uint64_t
+load_le64(const uint8_t *p)
+{
+	return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16 |
+		(uint64_t) p[3] << 24 | (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40 |
+		(uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
+}
+
+#define OCTETS(b)	(UINT64_C(0x0101010101010101) * (b))
+
+/*
+ * Are the 8 octets of w all ASCII digits?  The high nibble must be 3, and
+ * adding 6 must not carry out of the low nibble (which is then 0 to 9); no
+ * octet can carry into the next, as 0x3f + 6 < 0x100.
+ */
+static inline bool
+word_digits(uint64_t w)
+{
+	return (w & OCTETS(0xf0)) == OCTETS(0x30) &&
+		((w + OCTETS(0x06)) & OCTETS(0xf0)) == OCTETS(0x30);
+}
+
+/* The two digits at p as a number; the caller checked they are digits. */
+static inline unsigned
+two(const uint8_t *p)
+{
+	return (unsigned) (p[0] - '0') * 10 + (unsigned) (p[1] - '0');
+}
+
+/*
+ * The last step of pc_time_parse: check the fields' ranges and compute the
+ * instant.
+ */
+static inline bool
+time_finish(pc_time *out, unsigned year, unsigned mon, unsigned day, unsigned hour,
+			unsigned min, unsigned sec, int64_t offset, uint8_t flags)
+{
+	if (mon < 1 || mon > 12 || day < 1 || day > month_days((int) year, mon) ||
+		hour > 23 || min > 59 || sec > 60)
+		return false;
+
+	out->t = days_from_civil(year, mon, day) * 86400 + hour * 3600 + min * 60 + sec - offset;
+	out->flags = flags;
+	return true;
+}
+
+/*
+ * The forms RFC 5280 prescribes, YYMMDDHHMMSSZ and YYYYMMDDHHMMSSZ, which
+ * nearly every certificate uses: all digits, then Z.  The general parser
+ * reads them the same way (seconds present, no fraction, Zulu: no flags);
+ * this spares its generality.  Returns false, having done nothing, for
+ * anything else.
+ */
+static inline bool
+time_canonical(uint8_t tag, const uint8_t *p, size_t n, pc_time *out, bool *ok)
+{
+	unsigned	year;
+
+	if (tag == PC_T_UTCTIME && n == 13 && p[12] == 'Z')
+	{
+		/* octets 0-7, then 4-11 */
+		if (!word_digits(load_le64(p)) || !word_digits(load_le64(p + 4)))
+			return false;
+		year = two(p);
+		year += year >= 50 ? 1900 : 2000;
+		p += 2;
+	}
+	else if (tag == PC_T_GENERALIZEDTIME && n == 15 && p[14] == 'Z')
+	{
+		/* octets 0-7, then 6-13 */
+		if (!word_digits(load_le64(p)) || !word_digits(load_le64(p + 6)))
+			return false;
+		year = two(p) * 100 + two(p + 2);
+		p += 4;
+	}
+	else
+		return false;
+	*ok = time_finish(out, year, two(p), two(p + 2), two(p + 4), two(p + 6), two(p + 8),
+					  0, 0);
+	return true;
+}
+
 bool
 pc_time_parse(uint8_t tag, pc_span text, pc_time *out)
 {
@@ -90,11 +173,15 @@ pc_time_parse(uint8_t tag, pc_span text, pc_time *out)
 				sec = 0;
 	int64_t		offset = 0;
 	uint8_t		flags = 0;
+	bool		ok;
 
 	out->tag = tag;
 	out->text = text;
 	out->t = 0;
 	out->flags = PC_TF_INVALID;
+
+	if (time_canonical(tag, p, n, out, &ok))
+		return ok;
 
 	if (tag == PC_T_UTCTIME)
 	{
@@ -156,13 +243,7 @@ pc_time_parse(uint8_t tag, pc_span text, pc_time *out)
 
 	if (i != n)
 		return false;
-	if (mon < 1 || mon > 12 || day < 1 || day > month_days((int) year, mon) ||
-		hour > 23 || min > 59 || sec > 60)
-		return false;
-
-	out->t = days_from_civil(year, mon, day) * 86400 + hour * 3600 + min * 60 + sec - offset;
-	out->flags = flags;
-	return true;
+	return time_finish(out, year, mon, day, hour, min, sec, offset, flags);
 }
 
 /*

@@ -4393,6 +4393,437 @@ test_weak_keys(void)
 	}
 }
 
+/* ---------------------------------------------------------------- decoder shortcuts */
+
+/*
+ * The decoder takes shortcuts for the usual forms beside its general code:
+ * each must agree with the general code (or, where that is not callable, with
+ * a reference written here) on every input, the edges above all.
+ */
+
+/* pc_oid_valid as it was written first, octet by octet. */
+static bool
+ref_oid_valid(const uint8_t *p, size_t n)
+{
+	if (n == 0 || (p[n - 1] & 0x80))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == 0x80 && (i == 0 || !(p[i - 1] & 0x80)))
+			return false;
+	return true;
+}
+
+/* pc_oid_valid on a copy that ends its allocation (ASan sees over-reads). */
+static bool
+oid_valid_tight(const uint8_t *p, size_t n)
+{
+	uint8_t    *copy = xmalloc(n);
+	bool		ok;
+
+	if (n)
+		memcpy(copy, p, n);
+	ok = pc_oid_valid((pc_span) {n ? copy : NULL, n});
+	free(copy);
+	return ok;
+}
+
+static void
+test_oid_valid_words(void)
+{
+	static const uint8_t edge[] = {0x00, 0x01, 0x06, 0x55, 0x7f, 0x80, 0x81, 0x86, 0xc0, 0xff};
+	const size_t ne = sizeof(edge);
+	uint8_t		o[40];
+	int			bad = 0;
+	unsigned	seed = 12345;
+
+	cur_test = "pc_oid_valid word at a time";
+	/* every OID of one and two octets */
+	for (unsigned v = 0; v < 256; v++)
+	{
+		o[0] = (uint8_t) v;
+		bad += oid_valid_tight(o, 1) != ref_oid_valid(o, 1);
+		for (unsigned w = 0; w < 256; w++)
+		{
+			o[1] = (uint8_t) w;
+			bad += oid_valid_tight(o, 2) != ref_oid_valid(o, 2);
+		}
+	}
+	/* every OID of up to five octets drawn from the edge values */
+	for (size_t n = 3; n <= 5; n++)
+	{
+		size_t		total = 1;
+
+		for (size_t i = 0; i < n; i++)
+			total *= ne;
+		for (size_t k = 0; k < total; k++)
+		{
+			size_t		r = k;
+
+			for (size_t i = 0; i < n; i++, r /= ne)
+				o[i] = edge[r % ne];
+			bad += oid_valid_tight(o, n) != ref_oid_valid(o, n);
+		}
+	}
+	/* longer ones: mostly valid, with one 0x80 or a high octet placed anywhere */
+	for (int iter = 0; iter < 200000; iter++)
+	{
+		size_t		n;
+
+		seed = seed * 1103515245u + 12345u;
+		n = 1 + (seed >> 16) % sizeof(o);
+		for (size_t i = 0; i < n; i++)
+		{
+			seed = seed * 1103515245u + 12345u;
+			o[i] = (seed >> 16) % 4 == 0 ? edge[(seed >> 20) % ne] : (uint8_t) ((seed >> 16) & 0x7f);
+		}
+		seed = seed * 1103515245u + 12345u;
+		if ((seed >> 16) % 2)
+			o[(seed >> 18) % n] = 0x80;
+		bad += oid_valid_tight(o, n) != ref_oid_valid(o, n);
+	}
+	/* a 0x80 at each position of OIDs around the word sizes, after either kind of octet */
+	for (size_t n = 1; n <= 25; n++)
+		for (size_t at = 0; at < n; at++)
+			for (int cont = 0; cont < 2; cont++)
+			{
+				for (size_t i = 0; i < n; i++)
+					o[i] = 0x05;
+				if (at > 0)
+					o[at - 1] = cont ? 0x81 : 0x01;
+				o[at] = 0x80;
+				if (at == n - 1)
+					o[at] = 0x00;	/* keep the last octet a final one */
+				bad += oid_valid_tight(o, n) != ref_oid_valid(o, n);
+			}
+	CHECKF(bad == 0, "%d OIDs judged unlike the octet-by-octet reference", bad);
+}
+
+/* Is the TLV and reader state the same? */
+static bool
+same_read(bool ok1, const pc_der *d1, const pc_tlv *t1, const pc_error *e1, uint32_t f1,
+		  bool ok2, const pc_der *d2, const pc_tlv *t2, const pc_error *e2, uint32_t f2)
+{
+	if (ok1 != ok2 || d1->p != d2->p || f1 != f2)
+		return false;
+	if (ok1)
+		return t1->id == t2->id && t1->tagnum == t2->tagnum && t1->all.p == t2->all.p &&
+			t1->all.n == t2->all.n && t1->v.p == t2->v.p && t1->v.n == t2->v.n;
+	return e1->offset == e2->offset && strcmp(e1->msg, e2->msg) == 0;
+}
+
+static void
+test_der_long_shortcut(void)
+{
+	static const uint8_t tags[] = {0x02, 0x04, 0x30, 0xa3, 0x1f};
+	static const uint8_t lens[] = {0x00, 0x01, 0x7f, 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0xff};
+	static const uint8_t octs[] = {0x00, 0x01, 0x02, 0x03, 0x7f, 0x80, 0xff};
+	enum
+	{
+		BODY = 0x300
+	};
+	int			bad = 0,
+				fast = 0;
+
+	cur_test = "DER long-form shortcut";
+	for (size_t ti = 0; ti < sizeof(tags); ti++)
+		for (size_t li = 0; li < sizeof(lens); li++)
+			for (size_t a = 0; a < sizeof(octs); a++)
+				for (size_t b = 0; b < sizeof(octs); b++)
+				{
+					uint8_t		hdr[4] = {tags[ti], lens[li], octs[a], octs[b]};
+
+					/* the header, then every length of content up to past any it names */
+					for (size_t avail = 0; avail <= 4 + BODY; avail += avail < 8 ? 1 : 61)
+					{
+						uint8_t    *buf = xmalloc(avail ? avail : 1);
+						pc_der		d1,
+									d2;
+						pc_tlv		t1,
+									t2;
+						pc_error	e1,
+									e2;
+						uint32_t	f1 = 0,
+									f2 = 0;
+						bool		ok1,
+									ok2;
+
+						memset(buf, 0x05, avail);
+						memcpy(buf, hdr, avail < 4 ? avail : 4);
+						pc_der_init(&d1, (pc_span) {buf, avail}, buf, &f1);
+						pc_der_init(&d2, (pc_span) {buf, avail}, buf, &f2);
+						ok1 = pc_der_next(&d1, &t1, &e1);
+						ok2 = pc_der_next_general(&d2, &t2, &e2);
+						bad += !same_read(ok1, &d1, &t1, &e1, f1, ok2, &d2, &t2, &e2, f2);
+						fast += ok1 && t1.all.n - t1.v.n > 2;
+
+						/* pc_der_expect: the same TLV for its tag, a refusal otherwise */
+						for (int right = 0; right < 2; right++)
+						{
+							uint8_t		want = right ? tags[ti] : 0x31;
+
+							f1 = 0;
+							pc_der_init(&d1, (pc_span) {buf, avail}, buf, &f1);
+							ok1 = pc_der_expect(&d1, want, &t1, &e1, "x");
+							if (ok2 && t2.id == want)
+								bad += !ok1 || d1.p != d2.p || f1 != f2 || t1.all.n != t2.all.n ||
+									t1.v.p != t2.v.p || t1.v.n != t2.v.n;
+							else
+								bad += ok1 || d1.p != buf || strncmp(e1.msg, "x: ", 3) != 0 ||
+									(!ok2 && (e1.offset != e2.offset || strcmp(e1.msg + 3, e2.msg) != 0));
+						}
+						free(buf);
+					}
+				}
+	CHECKF(bad == 0, "%d reads unlike the general reader", bad);
+	CHECKF(fast > 100, "only %d long forms read", fast);
+}
+
+/* Three-octet OIDs, which expect_oid accepts without pc_oid_valid when no octet is high. */
+static void
+test_oid3_shortcut(void)
+{
+	static const uint8_t edge[] = {0x00, 0x04, 0x1d, 0x55, 0x7f, 0x80, 0x81, 0xff};
+	int			bad = 0;
+
+	cur_test = "three-octet OID shortcut";
+	for (size_t i = 0; i < sizeof(edge); i++)
+		for (size_t j = 0; j < sizeof(edge); j++)
+			for (size_t k = 0; k < sizeof(edge); k++)
+			{
+				char		oid[3] = {(char) edge[i], (char) edge[j], (char) edge[k]};
+				const char *oids[1] = {oid};
+				size_t		lens[1] = {3};
+				bld			b;
+				pc_error	err;
+				bool		ok;
+
+				b_init(&b);
+				b_cert_oids(&b, oids, lens, 1);
+				ok = pc_decode(b.buf, b.n, scratch, &err);
+				b_free(&b);
+				bad += ok != ref_oid_valid((const uint8_t *) oid, 3);
+				if (!ok)
+					bad += strstr(err.msg, "extnID: malformed OBJECT IDENTIFIER") == NULL;
+			}
+	CHECKF(bad == 0, "%d three-octet extnIDs judged unlike the reference", bad);
+}
+
+/*
+ * pc_time_parse reads YYMMDDHHMMSSZ and YYYYMMDDHHMMSSZ by a shortcut; the
+ * same text with +0000 for Z goes the general way, and must name the same
+ * instant (or be as invalid), flagged only as not Zulu.
+ */
+static int
+time_vs_general(uint8_t tag, const uint8_t *digits, size_t nd)
+{
+	uint8_t		z[16],
+				off[20];
+	pc_time		a,
+				b;
+	bool		oka,
+				okb;
+
+	memcpy(z, digits, nd);
+	z[nd] = 'Z';
+	memcpy(off, digits, nd);
+	memcpy(off + nd, "+0000", 5);
+	oka = pc_time_parse(tag, (pc_span) {z, nd + 1}, &a);
+	okb = pc_time_parse(tag, (pc_span) {off, nd + 5}, &b);
+	if (oka != okb)
+		return 1;
+	if (!oka)
+		return a.flags != PC_TF_INVALID || a.t != 0;
+	/* the shortcut's form has no flag; others may (".5" fractions) */
+	for (size_t i = 0; i < nd; i++)
+		if (digits[i] < '0' || digits[i] > '9')
+			return a.t != b.t || (a.flags | PC_TF_NOT_ZULU) != b.flags;
+	return a.t != b.t || a.flags != 0 || b.flags != PC_TF_NOT_ZULU;
+}
+
+static void
+test_time_shortcut(void)
+{
+	static const char *const utc[] = {
+		"000101000000", "491231235959", "500101000000", "991231235960", "230229000000",
+		"240229120000", "000229000000", "231301000000", "230001000000", "230100000000",
+		"230132000000", "230431000000", "230101240000", "230101236000", "230101235961",
+	};
+	static const char *const gen[] = {
+		"00000101000000", "00000229000000", "16000229000000", "19000229000000",
+		"20000229000000", "21000229000000", "99991231235959", "99991231235960",
+		"20231301000000", "20230100000000", "20230101240000", "19500101000000",
+	};
+	int			bad = 0;
+	unsigned	seed = 777;
+
+	cur_test = "time shortcut";
+	for (size_t i = 0; i < sizeof(utc) / sizeof(utc[0]); i++)
+		bad += time_vs_general(PC_T_UTCTIME, (const uint8_t *) utc[i], 12);
+	for (size_t i = 0; i < sizeof(gen) / sizeof(gen[0]); i++)
+		bad += time_vs_general(PC_T_GENERALIZEDTIME, (const uint8_t *) gen[i], 14);
+	/* every octet value at every position */
+	for (unsigned pos = 0; pos < 14; pos++)
+		for (unsigned v = 0; v < 256; v++)
+		{
+			uint8_t		u[12],
+						g[14];
+
+			memcpy(u, "230615123456", 12);
+			memcpy(g, "20230615123456", 14);
+			if (pos < 12)
+			{
+				u[pos] = (uint8_t) v;
+				bad += time_vs_general(PC_T_UTCTIME, u, 12);
+			}
+			g[pos] = (uint8_t) v;
+			bad += time_vs_general(PC_T_GENERALIZEDTIME, g, 14);
+		}
+	/* random digit strings: every day of every month, valid or not */
+	for (int iter = 0; iter < 100000; iter++)
+	{
+		uint8_t		g[14];
+
+		for (int i = 0; i < 14; i++)
+		{
+			seed = seed * 1103515245u + 12345u;
+			g[i] = (uint8_t) ('0' + (seed >> 16) % 10);
+		}
+		g[4] = (uint8_t) ('0' + (g[4] - '0') % 2);	/* month 00-19 */
+		g[6] = (uint8_t) ('0' + (g[6] - '0') % 4);	/* day 00-39 */
+		g[8] = (uint8_t) ('0' + (g[8] - '0') % 3);	/* hour 00-29 */
+		bad += time_vs_general(PC_T_GENERALIZEDTIME, g, 14);
+		bad += time_vs_general(PC_T_UTCTIME, g + 2, 12);
+	}
+	/* the wrong tag or length never takes the shortcut's answer */
+	{
+		pc_time		t;
+
+		bad += pc_time_parse(PC_T_UTCTIME, (pc_span) {(const uint8_t *) "20230615123456Z", 15}, &t);
+		bad += pc_time_parse(PC_T_GENERALIZEDTIME, (pc_span) {(const uint8_t *) "230615123456Z", 13}, &t);
+		bad += pc_time_parse(PC_T_OCTETSTRING, (pc_span) {(const uint8_t *) "230615123456Z", 13}, &t);
+	}
+	CHECKF(bad == 0, "%d times read unlike the general parser", bad);
+}
+
+/* keyUsage: every first and second content octet against the bit-by-bit reading. */
+static void
+test_ku_bits(void)
+{
+	int			bad = 0;
+
+	cur_test = "keyUsage bits";
+	for (unsigned n = 2; n <= 3; n++)
+		for (unsigned v = 0; v < 256; v++)
+			for (unsigned w = 0; w < (n == 3 ? 256u : 1u); w += n == 3 ? 0x40 : 1)
+			{
+				char		hex[64];
+				bld			b;
+				pc_error	err;
+				uint16_t	want = 0;
+				const uint8_t oct[3] = {0, (uint8_t) v, (uint8_t) w};
+
+				/* unused bits 0, so no padding rule interferes with the value */
+				snprintf(hex, sizeof(hex), "30 %02x 06 03 55 1d 0f 04 %02x 03 %02x 00 %02x %02x",
+						 9 + n, 2 + n, n, v, w);
+				if (n == 2)
+					hex[strlen(hex) - 3] = '\0';
+				b_init(&b);
+				b_cert(&b, hex);
+				for (unsigned bit = 0; bit <= 8; bit++)
+					if (1 + bit / 8 < n && (oct[1 + bit / 8] & (0x80u >> (bit % 8))))
+						want |= (uint16_t) (1u << bit);
+				if (!pc_decode(b.buf, b.n, scratch, &err) || !pc_ext_get(scratch, PC_X_KU))
+					bad++;
+				else
+					bad += scratch->ku != want;
+				b_free(&b);
+			}
+	CHECKF(bad == 0, "%d keyUsage values read wrongly", bad);
+}
+
+/* pc_name_count and pc_name_find against a walk, for types in and outside 2.5.4.0-63. */
+static void
+test_name_attr_bits(void)
+{
+	static const uint8_t types[][3] = {
+		{0x55, 0x04, 0x03}, {0x55, 0x04, 0x06}, {0x55, 0x04, 0x00}, {0x55, 0x04, 0x3f},
+		{0x55, 0x04, 0x40}, {0x55, 0x04, 0x61}, {0x55, 0x05, 0x03}, {0x56, 0x04, 0x03},
+	};
+	const size_t nt = sizeof(types) / sizeof(types[0]);
+	int			bad = 0;
+	unsigned	seed = 99;
+
+	cur_test = "name attribute bits";
+	for (int iter = 0; iter < 3000; iter++)
+	{
+		bld			b;
+		pc_error	err;
+		int			nattr;
+
+		seed = seed * 1103515245u + 12345u;
+		nattr = (int) ((seed >> 16) % 7);
+		b_init(&b);
+		b_begin(&b, PC_T_SEQUENCE);
+		b_begin(&b, PC_T_SEQUENCE);
+		b_hex(&b, "a0 03 02 01 02 02 01 01 30 0d 06 09 2a 86 48 86 f7 0d 01 01 0b 05 00");
+		b_hex(&b, "30 00 30 1e 17 0d 32 33 30 31 30 31 30 30 30 30 30 30 5a"
+			  " 17 0d 32 33 30 33 33 31 30 30 30 30 30 30 5a");
+		b_begin(&b, PC_T_SEQUENCE);
+		for (int i = 0; i < nattr; i++)
+		{
+			seed = seed * 1103515245u + 12345u;
+			b_begin(&b, PC_T_SET);
+			b_begin(&b, PC_T_SEQUENCE);
+			b_tlv(&b, PC_T_OID, types[(seed >> 16) % nt], 3);
+			b_str(&b, PC_T_UTF8STRING, "x");
+			b_end(&b);
+			b_end(&b);
+		}
+		b_end(&b);
+		b_hex(&b, "30 2a 30 05 06 03 2b 65 70 03 21 00 11 11 11 11 11 11 11 11 11 11 11 11 11 11"
+			  " 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11");
+		b_end(&b);
+		b_sig(&b);
+		b_end(&b);
+		if (!pc_decode(b.buf, b.n, scratch, &err))
+		{
+			bad++;
+			b_free(&b);
+			continue;
+		}
+		for (size_t t = 0; t < nt; t++)
+		{
+			int			want = 0;
+			const pc_attr *first = NULL;
+
+			for (int i = 0; i < scratch->subject.nattr; i++)
+				if (scratch->subject.attr[i].oid.n == 3 &&
+					memcmp(scratch->subject.attr[i].oid.p, types[t], 3) == 0)
+				{
+					want++;
+					if (!first)
+						first = &scratch->subject.attr[i];
+				}
+			bad += pc_name_count(&scratch->subject, (const char *) types[t], 3) != want;
+			bad += pc_name_find(&scratch->subject, (const char *) types[t], 3) != first;
+		}
+		bad += scratch->subject.nattr != nattr;
+		b_free(&b);
+	}
+	CHECKF(bad == 0, "%d attribute counts unlike a walk", bad);
+}
+
+static void
+test_decoder_shortcuts(void)
+{
+	test_oid_valid_words();
+	test_der_long_shortcut();
+	test_oid3_shortcut();
+	test_time_shortcut();
+	test_ku_bits();
+	test_name_attr_bits();
+}
+
 int
 main(int argc, char **argv)
 {
@@ -4408,6 +4839,7 @@ main(int argc, char **argv)
 	test_der_high_tags();
 	test_der_cursor();
 	test_der_deep_nesting();
+	test_decoder_shortcuts();
 	test_oid_text();
 	test_oids_header();
 	test_time();
