@@ -1372,18 +1372,25 @@ roca_test(const roca_table *t, int i, unsigned x)
  * Does a modulus whose residues the report does not hold yet fail one of
  * the first tests?  About 999 random moduli in 1000 do, so passes() and the
  * trigger, which skip the warning that needs all 133 residues, decide ROCA
- * for the price of one pass instead of computing them all.
+ * for the price of one pass over the modulus's octets instead of computing
+ * them all.  A zero modulus, or one too long for rsa_residues, is left to
+ * it (which rejects them).
  */
 static bool
 roca_quick_reject(const pc_cert *c, const roca_table *t)
 {
-	uint64_t	n[PC_NAT_LIMBS],
-				m;
-	int			nn = pc_nat_from_bytes(n, PC_NAT_LIMBS, c->spki.rsa_n.p, c->spki.rsa_n.n);
+	const uint8_t *p = c->spki.rsa_n.p;
+	size_t		len = c->spki.rsa_n.n;
+	uint64_t	m;
 
-	if (nn <= 0)
+	while (len > 0 && p[0] == 0)
+	{
+		p++;
+		len--;
+	}
+	if (len == 0 || len > PC_NAT_LIMBS * 8)
 		return false;
-	m = pc_nat_mod_word(n, nn, ROCA_QUICK_PRODUCT);
+	m = pc_nat_mod_bytes(p, len, ROCA_QUICK_PRODUCT);
 	for (int i = 0; i < ROCA_QUICK; i++)
 		if (!roca_test(t, i, (unsigned) (m % pc_small_primes[i + 1])))
 			return true;

@@ -685,125 +685,132 @@ check_rsa_exp_negative(const pc_cert *c, pc_report *r)
 
 #define FERMAT_ROUNDS 100
 
-/*
- * Quadratic-residue filters: a square is a square modulo anything, so b^2
- * must be a quadratic residue modulo each of these.  Bit r of 'squares' is
- * set when r is a square modulo m.  The first two filter the 100 rounds as
- * bit masks, a few shifts a round, and leave about 5 of them; each survivor
- * is then tested modulo eleven primes, which leave about one round in 200
- * keys to pay for a real square root.
- */
-static const struct
-{
-	unsigned	m;
-	uint64_t	squares;
-}			fermat_filters[] = {
-	{64, 0x202021202030213ULL},
-	{63, 0x402483012450293ULL},
-};
-
-#define NFILTERS (sizeof(fermat_filters) / sizeof(fermat_filters[0]))
-
-/* Every filter modulus divides this, so one remainder gives every residue. */
-#define FERMAT_FILTER_PRODUCT \
-	UINT64_C(11805883825699035072)	/* 64 * 63 * 11 * 13 * 17 * ... * 43 * 47 */
-
-/* Residues of x modulo each mask filter's modulus, and x modulo the product. */
-static uint64_t
-filter_residues(const uint64_t *x, int n, unsigned res[NFILTERS])
-{
-	uint64_t	w = pc_nat_mod_word(x, n, FERMAT_FILTER_PRODUCT);
-
-	for (size_t m = 0; m < NFILTERS; m++)
-		res[m] = (unsigned) (w % fermat_filters[m].m);
-	return w;
-}
-
-/*
- * Can round i's b^2 = b2 + i (2a + i) be a square modulo the primes 11 to
- * 47?  wa and wb are a and b2 modulo FERMAT_FILTER_PRODUCT; each modulus is
- * a constant, so each remainder is a multiplication.
- */
-static bool
-round_may_be_square(uint64_t wa, uint64_t wb, unsigned i)
-{
-#define QR(m, sq) ((((sq) >> ((wb % (m) + i * (2 * (wa % (m)) + i)) % (m))) & 1) != 0)
-	return QR(11, 0x23b) && QR(13, 0x161b) && QR(17, 0x1a317) && QR(19, 0x30af3) &&
-		QR(23, 0x5335f) && QR(29, 0x13d122f3) && QR(31, 0x121d47b7) &&
-		QR(37, 0x165e211e9bULL) && QR(41, 0x1b382b50737ULL) && QR(43, 0x35883a3ee53ULL) &&
-		QR(47, 0x4351b2753dfULL);
-#undef QR
-}
-
 typedef unsigned __int128 round_mask;	/* bit i: round i may give a square */
 
 /*
- * The rounds whose a^2 - n can be a square modulo m.  a^2 - n of round
- * i + 1 is that of round i plus 2(a + i) + 1, so the residue moves by
- * additions alone, and the pattern repeats every m rounds: m rounds are
- * computed and the rest copied by shifts.
+ * Fermat's method: with a = isqrt(n) + 1 (where ZLint starts), n = a^2 - b^2
+ * when round i's (a + i)^2 - n is a square b^2, and then n = (a + i - b)
+ * (a + i + b).  Primes chosen close together (|p - q| small compared with
+ * n^(1/4)) fall within a few rounds.
+ *
+ * A square is a square modulo anything, so (a + i)^2 - n must be a
+ * quadratic residue modulo small numbers, which depends only on a and n
+ * modulo them.  Bit masks modulo 64, 63 and 55 reject most of the 100
+ * rounds at once (about 1.5 survive); each survivor is then tested modulo
+ * the primes 13 to 43, which leave a round to exact arithmetic in a few
+ * keys per thousand.  So the common case needs isqrt(n) (without its
+ * remainder) and one remainder of it and of n modulo the product of all
+ * those moduli.
  */
-static round_mask
-filter_rounds(unsigned m, uint64_t squares, unsigned ra, unsigned rb)
+#define FERMAT_FILTER_PRODUCT \
+	UINT64_C(1255945087840322880)	/* 64 * 63 * 55 * 13 * 17 * ... * 41 * 43 */
+
+/* Bit r is set when r is a square modulo 64, 63, 55. */
+#define SQUARES_64 UINT64_C(0x202021202030213)
+#define SQUARES_63 UINT64_C(0x402483012450293)
+#define SQUARES_55 UINT64_C(0x230148611ca33)
+
+/* The same from the definition (the squares of 0 .. m - 1), as a check. */
+#define SQ_BIT(m, y) ((y) < (m) ? UINT64_C(1) << ((y) * (y) % (m)) : 0)
+#define SQ_BITS8(m, y) \
+	(SQ_BIT(m, y) | SQ_BIT(m, (y) + 1) | SQ_BIT(m, (y) + 2) | SQ_BIT(m, (y) + 3) | \
+	 SQ_BIT(m, (y) + 4) | SQ_BIT(m, (y) + 5) | SQ_BIT(m, (y) + 6) | SQ_BIT(m, (y) + 7))
+#define SQUARES(m) \
+	(SQ_BITS8(m, 0) | SQ_BITS8(m, 8) | SQ_BITS8(m, 16) | SQ_BITS8(m, 24) | \
+	 SQ_BITS8(m, 32) | SQ_BITS8(m, 40) | SQ_BITS8(m, 48) | SQ_BITS8(m, 56))
+_Static_assert(SQUARES(64) == SQUARES_64 && SQUARES(63) == SQUARES_63 &&
+			   SQUARES(55) == SQUARES_55, "Fermat filters' squares");
+
+/*
+ * Row nu of a filter's table: bit x (x < m) is set when x^2 - nu is a
+ * square modulo m, so that with rho = a mod m and nu = n mod m, bit
+ * (rho + i) mod m tells whether round i can give a square.  The tables are
+ * worked out by the compiler (m^2 keeps the operand positive).
+ */
+#define QR_BIT(m, sq, nu, x) \
+	((x) < (m) && (((sq) >> (((x) * (x) + (m) * (m) - (nu)) % (m))) & 1) ? \
+	 UINT64_C(1) << (x) : 0)
+#define QR_BITS4(m, sq, nu, x) \
+	(QR_BIT(m, sq, nu, x) | QR_BIT(m, sq, nu, (x) + 1) | \
+	 QR_BIT(m, sq, nu, (x) + 2) | QR_BIT(m, sq, nu, (x) + 3))
+#define QR_BITS16(m, sq, nu, x) \
+	(QR_BITS4(m, sq, nu, x) | QR_BITS4(m, sq, nu, (x) + 4) | \
+	 QR_BITS4(m, sq, nu, (x) + 8) | QR_BITS4(m, sq, nu, (x) + 12))
+#define QR_ROW(m, sq, nu) \
+	(QR_BITS16(m, sq, nu, 0) | QR_BITS16(m, sq, nu, 16) | \
+	 QR_BITS16(m, sq, nu, 32) | QR_BITS16(m, sq, nu, 48))
+#define QR_ROWS4(m, sq, nu) \
+	QR_ROW(m, sq, nu), QR_ROW(m, sq, (nu) + 1), \
+	QR_ROW(m, sq, (nu) + 2), QR_ROW(m, sq, (nu) + 3)
+#define QR_ROWS16(m, sq, nu) \
+	QR_ROWS4(m, sq, nu), QR_ROWS4(m, sq, (nu) + 4), \
+	QR_ROWS4(m, sq, (nu) + 8), QR_ROWS4(m, sq, (nu) + 12)
+#define QR_ROWS64(m, sq) \
+	QR_ROWS16(m, sq, 0), QR_ROWS16(m, sq, 16), \
+	QR_ROWS16(m, sq, 32), QR_ROWS16(m, sq, 48)
+
+/* 64 rows each, of which the first m are used */
+static const uint64_t fermat_rows_64[64] = {QR_ROWS64(64, SQUARES_64)};
+static const uint64_t fermat_rows_63[64] = {QR_ROWS64(63, SQUARES_63)};
+static const uint64_t fermat_rows_55[64] = {QR_ROWS64(55, SQUARES_55)};
+
+/*
+ * The rounds whose (a + i)^2 - n can be a square modulo m <= 64, from the
+ * filter's row for n mod m: rotated to start at a mod m, then repeated
+ * (the pattern has period m) over all the rounds.
+ */
+static inline round_mask
+filter_rounds(const uint64_t *rows, unsigned m, uint64_t wa, uint64_t wn)
 {
-	unsigned	d = (2 * ra + 1) % m;	/* 2 (a + i) + 1 modulo m */
-	uint64_t	period = 0;		/* m <= 64: one period fits a word */
+	unsigned	rho = (unsigned) (wa % m);
+	uint64_t	row = rows[wn % m],
+				period = (row >> rho) | (row << ((m - rho) & 63));
 	round_mask	mask;
 
-	for (unsigned i = 0; i < m; i++)
-	{
-		period |= ((squares >> rb) & 1) << i;
-		rb += d;
-		rb -= rb >= m ? m : 0;
-		d += 2;
-		d -= d >= m ? m : 0;
-	}
+	if (m < 64)
+		period &= (UINT64_C(1) << m) - 1;
 	mask = period;
 	for (unsigned len = m; len < 128; len *= 2)
 		mask |= mask << len;
 	return mask;
 }
 
+/*
+ * Can round i's (a + i)^2 - n be a square modulo the primes 13 to 43?  wa
+ * and wn are a and n modulo FERMAT_FILTER_PRODUCT (wa may equal it); each
+ * modulus is a constant, so each remainder is a multiplication.
+ */
+static bool
+round_may_be_square(uint64_t wa, uint64_t wn, unsigned i)
+{
+#define QR(m, sq) \
+	((((sq) >> (((wa % (m) + i) * (wa % (m) + i) + (m) - wn % (m)) % (m))) & 1) != 0)
+	return QR(13, 0x161b) && QR(17, 0x1a317) && QR(19, 0x30af3) &&
+		QR(23, 0x5335f) && QR(29, 0x13d122f3) && QR(31, 0x121d47b7) &&
+		QR(37, 0x165e211e9bULL) && QR(41, 0x1b382b50737ULL) && QR(43, 0x35883a3ee53ULL);
+#undef QR
+}
+
 /* Room for the modulus and the values Fermat's method derives from it. */
 #define FERMAT_LIMBS (PC_NAT_LIMBS + 2)
 
 /*
- * Fermat's method: with a = isqrt(n) + 1 (where ZLint starts), n = a^2 - b^2
- * when a^2 - n is a square b^2, and then n = (a - b)(a + b).  Primes chosen
- * close together (|p - q| small compared with n^(1/4)) fall within a few
- * rounds.  The square root's remainder gives the first a^2 - n without a
- * squaring: (s + 1)^2 - n = 2s + 1 - (n - s^2), and round i's is that plus
- * i (2a + i).  Filters modulo small numbers reject nearly every round
- * with a few additions or multiplications; a survivor pays for an exact
- * square root.  Moduli longer than PC_NAT_LIMBS limbs (16384 bits, twice
- * the largest key browsers accept) are not examined.
+ * The rounds that passed every filter, in exact arithmetic: is b2 + i (2a +
+ * i) a square, where a = s + 1 and b2 = a^2 - n?  The square root's
+ * remainder gives b2 without a squaring: (s + 1)^2 - n = 2s + 1 - (n - s^2).
+ * Reports the first round that is.  Rarely reached.
  */
-static void
-check_rsa_fermat(const pc_cert *c, pc_report *r)
+static void __attribute__((noinline))
+fermat_confirm(const uint64_t *n, int nn, round_mask maybe, pc_report *r)
 {
-	uint64_t	n[FERMAT_LIMBS],
-				a[FERMAT_LIMBS],
+	uint64_t	a[FERMAT_LIMBS],
 				b2[FERMAT_LIMBS],
 				t[FERMAT_LIMBS],
 				b[FERMAT_LIMBS],
 				rem[FERMAT_LIMBS];
-	unsigned	ra[NFILTERS],
-				rb[NFILTERS];
-	round_mask	maybe = ((round_mask) 1 << FERMAT_ROUNDS) - 1;
-	uint64_t	wa,
-				wb;
-	int			nn,
-				an,
+	int			an,
 				bn;
 
-	/* RSASSA-PSS keys (RFC 4055) carry the same modulus */
-	if ((c->spki.type != PC_KEY_RSA && c->spki.type != PC_KEY_RSA_PSS) ||
-		c->spki.rsa_n.n == 0 || (c->spki.rsa_n.p[0] & 0x80))
-		return;
-	nn = pc_nat_from_bytes(n, PC_NAT_LIMBS, c->spki.rsa_n.p, c->spki.rsa_n.n);
-	if (nn <= 0)
-		return;
-	/* a = s + 1 and b2 = 2s + 1 - (n - s^2), from s = isqrt(n) */
 	an = pc_nat_sqrtrem(a, rem, n, nn);
 	bn = pc_nat_shl(b2, a, an, 1);
 	b2[bn] = 0;
@@ -812,11 +819,6 @@ check_rsa_fermat(const pc_cert *c, pc_report *r)
 	a[an] = 0;
 	an = pc_nat_add(a, a, an, (const uint64_t[]) {1}, 1);
 
-	wa = filter_residues(a, an, ra);
-	wb = filter_residues(b2, bn, rb);
-	for (size_t m = 0; m < NFILTERS && maybe != 0; m++)
-		maybe &= filter_rounds(fermat_filters[m].m, fermat_filters[m].squares, ra[m], rb[m]);
-
 	for (; maybe != 0; maybe &= maybe - 1)
 	{
 		uint64_t	lo = (uint64_t) maybe;
@@ -824,8 +826,6 @@ check_rsa_fermat(const pc_cert *c, pc_report *r)
 		int			tn,
 					sn;
 
-		if (!round_may_be_square(wa, wb, (unsigned) i))
-			continue;
 		/* t = b2 + i (2a + i) */
 		tn = pc_nat_shl(t, a, an, 1);
 		tn = pc_nat_add(t, t, tn, (const uint64_t[]) {(uint64_t) i}, 1);
@@ -844,6 +844,51 @@ check_rsa_fermat(const pc_cert *c, pc_report *r)
 			return;
 		}
 	}
+}
+
+/*
+ * The filters need a = isqrt(n) + 1 and n modulo FERMAT_FILTER_PRODUCT
+ * only.  Moduli longer than PC_NAT_LIMBS limbs (16384 bits, twice the
+ * largest key browsers accept) are not examined.
+ */
+static void
+check_rsa_fermat(const pc_cert *c, pc_report *r)
+{
+	uint64_t	n[PC_NAT_LIMBS],
+				s[PC_NAT_LIMBS / 2 + 2];
+	round_mask	maybe,
+				left = 0;
+	uint64_t	wa,
+				wn;
+	int			nn,
+				sn;
+
+	/* RSASSA-PSS keys (RFC 4055) carry the same modulus */
+	if ((c->spki.type != PC_KEY_RSA && c->spki.type != PC_KEY_RSA_PSS) ||
+		c->spki.rsa_n.n == 0 || (c->spki.rsa_n.p[0] & 0x80))
+		return;
+	nn = pc_nat_from_bytes(n, PC_NAT_LIMBS, c->spki.rsa_n.p, c->spki.rsa_n.n);
+	if (nn <= 0)
+		return;
+	wn = pc_nat_mod_word(n, nn, FERMAT_FILTER_PRODUCT);
+	sn = pc_nat_sqrtrem(s, NULL, n, nn);
+	/* a modulo the product, or the product itself, which every filter reads as 0 */
+	wa = pc_nat_mod_word(s, sn, FERMAT_FILTER_PRODUCT) + 1;
+
+	maybe = filter_rounds(fermat_rows_64, 64, wa, wn) &
+		filter_rounds(fermat_rows_63, 63, wa, wn) &
+		filter_rounds(fermat_rows_55, 55, wa, wn) &
+		(((round_mask) 1 << FERMAT_ROUNDS) - 1);
+	for (; maybe != 0; maybe &= maybe - 1)
+	{
+		uint64_t	lo = (uint64_t) maybe;
+		int			i = lo ? __builtin_ctzll(lo) : 64 + __builtin_ctzll((uint64_t) (maybe >> 64));
+
+		if (round_may_be_square(wa, wn, (unsigned) i))
+			left |= (round_mask) 1 << i;
+	}
+	if (left != 0)
+		fermat_confirm(n, nn, left, r);
 }
 
 /* ---------------------------------------------------------------- table */

@@ -61,10 +61,35 @@ div_2by1(uint64_t hi, uint64_t lo, uint64_t d, uint64_t *rem)
 #endif
 }
 
+/* The big-endian 8 octets at p as a limb. */
+static inline uint64_t
+load_be64(const uint8_t *p)
+{
+	uint64_t	w;
+
+	memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
+/* The top len % 8 octets of a big-endian number, as the short top limb. */
+static inline uint64_t
+load_be_short(const uint8_t *p, size_t len)
+{
+	uint64_t	w = 0;
+
+	for (size_t k = 0; k < len % 8; k++)
+		w = w << 8 | p[k];
+	return w;
+}
+
 int
 pc_nat_from_bytes(uint64_t *a, int max, const uint8_t *p, size_t len)
 {
-	int			n;
+	const uint8_t *end;
+	int			whole;
 
 	while (len > 0 && p[0] == 0)
 	{
@@ -73,30 +98,27 @@ pc_nat_from_bytes(uint64_t *a, int max, const uint8_t *p, size_t len)
 	}
 	if (len > (size_t) max * 8)
 		return -1;
-	n = (int) ((len + 7) / 8);
 	a[0] = 0;
-	/* whole limbs from the end, then the short top limb */
-	for (int i = 0; i < n; i++)
-	{
-		size_t		end = len - 8 * (size_t) i;
-		uint64_t	w = 0;
-
-		if (end >= 8)
-		{
-			/* a whole big-endian limb */
-			memcpy(&w, p + end - 8, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			w = __builtin_bswap64(w);
-#endif
-		}
-		else
-			for (size_t k = 0; k < end; k++)
-				w = w << 8 | p[k];
-		a[i] = w;
-	}
-	return n;
+	/* whole limbs from the least significant end, then the short top limb */
+	whole = (int) (len / 8);
+	end = p + len;
+	for (int i = 0; i < whole; i++)
+		a[i] = load_be64(end - 8 * (i + 1));
+	if (len % 8)
+		a[whole++] = load_be_short(p, len);
+	return whole;
 }
 
+uint64_t
+pc_nat_mod_bytes(const uint8_t *p, size_t len, uint64_t m)
+{
+	uint64_t	rem = load_be_short(p, len) % m;
+
+	/* Horner's rule a limb at a time from the top, one division each */
+	for (size_t i = len % 8; i < len; i += 8)
+		(void) div_2by1(rem, load_be64(p + i), m, &rem);
+	return rem;
+}
 
 uint64_t
 pc_nat_mod_word(const uint64_t *a, int n, uint64_t m)
@@ -412,13 +434,27 @@ addmul_1(uint64_t *r, const uint64_t *a, int n, uint64_t w)
 	return c;
 }
 
-/* r -= a * w, n limbs; returns what is owed above the top limb. */
+/*
+ * r -= a * w, n limbs; returns what is owed above the top limb.  This is
+ * the division's inner loop, most of the square root's instructions, so
+ * it goes two limbs a turn (an odd n starts with one limb).
+ */
 static inline uint64_t
 submul_1(uint64_t *r, const uint64_t *a, int n, uint64_t w)
 {
 	uint64_t	c = 0;
-	ptrdiff_t	i = -(ptrdiff_t) n;
+	ptrdiff_t	i = -(ptrdiff_t) (n & ~1);
 
+	if (n & 1)
+	{
+		u128		p = (u128) a[0] * w;
+		uint64_t	lo = (uint64_t) p;
+
+		c = (uint64_t) (p >> 64) + (r[0] < lo);
+		r[0] -= lo;
+		if (n == 1)
+			return c;
+	}
 	/* a * w + c + 1 < 2^128, so the borrow folds into the carry */
 	__asm__ volatile("1:\n\t"
 					 "movq (%[a],%[i],8), %%rax\n\t"
@@ -428,7 +464,14 @@ submul_1(uint64_t *r, const uint64_t *a, int n, uint64_t w)
 					 "subq %%rax, (%[r],%[i],8)\n\t"
 					 "adcq $0, %%rdx\n\t"
 					 "movq %%rdx, %[c]\n\t"
-					 "incq %[i]\n\t"
+					 "movq 8(%[a],%[i],8), %%rax\n\t"
+					 "mulq %[w]\n\t"
+					 "addq %[c], %%rax\n\t"
+					 "adcq $0, %%rdx\n\t"
+					 "subq %%rax, 8(%[r],%[i],8)\n\t"
+					 "adcq $0, %%rdx\n\t"
+					 "movq %%rdx, %[c]\n\t"
+					 "addq $2, %[i]\n\t"
 					 "jnz 1b"
 					 : [c] "+&r"(c), [i] "+&r"(i)
 					 : [a] "r"(a + n), [r] "r"(r + n), [w] "r"(w)
@@ -778,6 +821,8 @@ sqrtrem_4(uint64_t *s, uint64_t *a)
 	return (uint64_t) (x >> 64);
 }
 
+static uint64_t sqrtrem_norm(uint64_t *s, uint64_t *a, int m, uint64_t *work);
+
 /*
  * Zimmermann's divide-and-conquer square root ("Karatsuba Square Root",
  * INRIA RR-3805, 1999) on a normalised a of 2m limbs, a[2m - 1] >= 2^62.
@@ -793,21 +838,21 @@ sqrtrem_4(uint64_t *s, uint64_t *a)
  * halve the quotient.  q = b (s' b + b overflows m limbs) is known to be
  * one too big and taken as b - 1 at once.
  *
- * s gets m limbs; the remainder (at most 2s) replaces a[0 .. m), and its
- * bit 64m is returned.  a's limbs above m are destroyed.  'work' has room
- * for m limbs.  m is at least 3: smaller roots go to sqrtrem_2 and
- * sqrtrem_4, called directly to spare this function's larger frame.
+ * This is the first half: s' b + q into s[0 .. m) and u b + a0 in a[0 ..
+ * m) with the limb above it returned; sqrtrem_norm and sqrt_norm finish.
+ * a's limbs above m are destroyed.  'work' has room for m limbs.  m is at
+ * least 3: smaller roots go to sqrtrem_2 and sqrtrem_4, called directly to
+ * spare this function's larger frame.
  */
-static uint64_t
-sqrtrem_norm(uint64_t *s, uint64_t *a, int m, uint64_t *work)
+static inline uint64_t
+sqrt_divide(uint64_t *s, uint64_t *a, int m, uint64_t *work)
 {
 	int			l = m / 2,
 				h = m - l;
 	uint64_t   *sh = s + l;
 	uint64_t	e,
 				t,
-				top,
-				owed;
+				top;
 
 	/* s' and r' from a_hi = a[2l .. 2m): s' into s[l .. m), r' over a_hi's low half */
 	top = h == 2 ? sqrtrem_4(sh, a + 2 * l) : sqrtrem_norm(sh, a + 2 * l, h, work);
@@ -836,6 +881,28 @@ sqrtrem_norm(uint64_t *s, uint64_t *a, int m, uint64_t *work)
 	top = 0;
 	for (; e > 0; e--)
 		top += add_n(a + l, a + l, sh, h);
+	return top;
+}
+
+/* s -= 1 over m limbs, s > 0. */
+static inline void
+decrement_n(uint64_t *s, int m)
+{
+	for (int i = 0; i < m; i++)
+		if (s[i]-- != 0)
+			break;
+}
+
+/*
+ * The whole step: s gets m limbs; the remainder (at most 2s) replaces a[0
+ * .. m), and its bit 64m is returned.
+ */
+static uint64_t
+sqrtrem_norm(uint64_t *s, uint64_t *a, int m, uint64_t *work)
+{
+	int			l = m / 2;
+	uint64_t	top = sqrt_divide(s, a, m, work),
+				owed;
 
 	/* r = u b + a0 - q^2 in a[0 .. m) and 'top', which may go below zero */
 	sqr_n(work, s, l);
@@ -848,9 +915,7 @@ sqrtrem_norm(uint64_t *s, uint64_t *a, int m, uint64_t *work)
 		uint64_t	c = 1,
 					prev = 0;
 
-		for (int i = 0; i < m; i++)
-			if (s[i]-- != 0)
-				break;
+		decrement_n(s, m);
 		for (int i = 0; i < m; i++)
 		{
 			uint64_t	twice = (s[i] << 1) | (prev >> 63);
@@ -866,9 +931,66 @@ sqrtrem_norm(uint64_t *s, uint64_t *a, int m, uint64_t *work)
 }
 
 /*
+ * Is q^2 > x, for q of l >= 2 limbs and x of 2l?  Usually the top two limbs
+ * of each decide: with Q = q's top two limbs, q^2 / B^(2l - 2) lies in
+ * [H, H + 3) for H = Q^2 / B^2 (q^2 / B^(2l - 4) is below (Q + 1)^2 =
+ * Q^2 + 2Q + 1 < Q^2 + 2 B^2), so x's top two limbs below H or above H + 2
+ * settle it.  Otherwise (a perfect square, or nearly) q^2 is worked out.
+ * 'work' has room for 2l limbs.
+ */
+static bool
+square_exceeds(const uint64_t *q, int l, const uint64_t *x, uint64_t *work)
+{
+	uint64_t	qh = q[l - 1],
+				ql = q[l - 2];
+	u128		x_hi = (u128) x[2 * l - 1] << 64 | x[2 * l - 2],
+				cross = (u128) qh * ql,
+				lo = (u128) ql * ql,
+				mid,
+				hi;
+
+	/*
+	 * Q^2 = qh^2 B^2 + 2 qh ql B + ql^2; H is its part from B^2 up: qh^2,
+	 * twice the cross product's high limb, and the carry out of the limb
+	 * at B (twice the cross product's low limb plus ql^2's high one).
+	 */
+	mid = (lo >> 64) + (uint64_t) cross + (uint64_t) cross;
+	hi = (u128) qh * qh + (cross >> 64) + (cross >> 64) + (mid >> 64);
+	if (x_hi < hi)
+		return true;
+	if (x_hi > hi && x_hi - hi > 2)
+		return false;
+	sqr_n(work, q, l);
+	return cmp_n(work, x, 2 * l) > 0;
+}
+
+/*
+ * sqrtrem_norm's root without its remainder, for the top level of a root
+ * whose remainder is not wanted: r's sign is all the correction needs, and
+ * square_exceeds mostly finds it without squaring q.
+ */
+static void
+sqrt_norm(uint64_t *s, uint64_t *a, int m, uint64_t *work)
+{
+	int			l = m / 2;
+	bool		negative;
+
+	/* r = X - q^2 with X = u b + a0 = top B^m + a[0 .. m) and q^2 < B^(2l) */
+	if (sqrt_divide(s, a, m, work) != 0 || (m & 1 && a[m - 1] != 0))
+		negative = false;
+	else if (l == 1)
+		negative = (u128) s[0] * s[0] > ((u128) a[1] << 64 | a[0]);
+	else
+		negative = square_exceeds(s, l, a, work);
+	if (negative)
+		decrement_n(s, m);
+}
+
+/*
  * s = floor(sqrt(a)) and rem = a - s^2 (rem may be NULL), a of n limbs.
  * s needs n / 2 + 2 limbs, rem n + 1.  Returns s's length, or -1 when a is
- * too long.
+ * too long.  Without rem the top level skips the remainder (sqrt_norm),
+ * about a fifth of the work for a 2048-bit a.
  *
  * a is shifted left by an even 2k bits (and a zero limb put below an odd
  * count) so that it has 2m limbs and its top limb is at least 2^62, the
@@ -933,8 +1055,15 @@ pc_nat_sqrtrem(uint64_t *s, uint64_t *rem, const uint64_t *a, int n)
 			xp[0] = a[0] << z;
 		}
 	}
-	top = m == 1 ? sqrtrem_2(s, x[1], x[0], &x[0]) :
-		m == 2 ? sqrtrem_4(s, x) : sqrtrem_norm(s, x, m, work);
+	if (rem == NULL && m >= 3)
+	{
+		/* the root alone: the top level need not work out its remainder */
+		sqrt_norm(s, x, m, work);
+		top = 0;
+	}
+	else
+		top = m == 1 ? sqrtrem_2(s, x[1], x[0], &x[0]) :
+			m == 2 ? sqrtrem_4(s, x) : sqrtrem_norm(s, x, m, work);
 
 	if (k == 0)
 	{

@@ -199,6 +199,8 @@ int			pc_nat_from_bytes(uint64_t *a, int max, const uint8_t *p, size_t len);
 int			pc_nat_sqrtrem(uint64_t *s, uint64_t *rem, const uint64_t *a, int n);
 int			pc_nat_bits(const uint64_t *a, int n);
 uint64_t	pc_nat_mod_word(const uint64_t *a, int n, uint64_t m);
+/* The big-endian number in p[0 .. len) modulo m (no length limit). */
+uint64_t	pc_nat_mod_bytes(const uint8_t *p, size_t len, uint64_t m);
 
 /* r = a + b (r: max(an, bn) + 1 limbs; may be a or b); r = a << bits (no
  * overlap; n + bits / 64 + 1 limbs); a -= b where a >= b.  Lengths out. */

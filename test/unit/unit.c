@@ -2910,6 +2910,59 @@ test_small_residues(void)
 }
 
 /*
+ * pc_nat_mod_bytes (ROCA's quick test) agrees with OpenSSL's remainder at
+ * every length modulo 8, with leading zero octets, all-ones octets and
+ * moduli from 1 to 2^64 - 1; and pc_nat_from_bytes gives the same limbs
+ * whatever leading zeros pad its input.
+ */
+static void
+test_nat_mod_bytes(void)
+{
+	static const uint64_t mods[] = {
+		1, 2, 3, 65537, UINT64_C(16294579238595022365), UINT64_C(1255945087840322880),
+		UINT64_C(1) << 63, (UINT64_C(1) << 63) + 1, ~UINT64_C(0), UINT64_C(0x123456789)
+	};
+	BIGNUM	   *a = BN_new();
+	uint64_t	st = 0x853c49e6748fea9bULL;
+	static uint8_t buf[PC_NAT_LIMBS * 8 + 16];
+	static uint64_t na[PC_NAT_LIMBS],
+				nb[PC_NAT_LIMBS];
+	int			bad = 0;
+
+	cur_test = "nat mod bytes";
+	for (int len = 0; len <= PC_NAT_LIMBS * 8 + 16; len += (len < 80 ? 1 : 37))
+		for (int kind = 0; kind < 3; kind++)
+		{
+			int			zeros = (int) (xorshift(&st) % 12),
+						n1,
+						n2;
+
+			for (int i = 0; i < len; i++)
+				buf[i] = kind == 1 ? 0xff : (uint8_t) xorshift(&st);
+			for (int i = 0; i < zeros && i < len; i++)
+				buf[i] = 0;
+			BN_bin2bn(buf, len, a);
+			for (size_t k = 0; k < sizeof(mods) / sizeof(mods[0]); k++)
+				bad += pc_nat_mod_bytes(buf, (size_t) len, mods[k]) != BN_mod_word(a, mods[k]);
+			/* limbs: the same with and without the leading zero octets */
+			n1 = pc_nat_from_bytes(na, PC_NAT_LIMBS, buf, (size_t) len);
+			n2 = len > zeros ? pc_nat_from_bytes(nb, PC_NAT_LIMBS, buf + zeros, (size_t) (len - zeros)) : n1;
+			bad += n1 != n2 || (n1 > 0 && len > zeros && memcmp(na, nb, sizeof(uint64_t) * (size_t) n1) != 0);
+			if (n1 >= 0 && !BN_is_zero(a))
+			{
+				BIGNUM	   *b = BN_new();
+
+				bad += !pc_nat_to_bn(na, n1, b) || BN_cmp(a, b) != 0;
+				BN_free(b);
+			}
+			else
+				bad += n1 >= 0 ? n1 != 0 : BN_num_bytes(a) <= PC_NAT_LIMBS * 8;
+		}
+	CHECK_EQ(bad, 0);
+	BN_free(a);
+}
+
+/*
  * Fermat's rule against its definition: for n = x (x + 2d), Fermat's method
  * reaches a = x + d after a - (isqrt(n) + 1) + 1 rounds, so the rule must
  * fire exactly when that is at most 100.  x is odd, random and 512 to 2048
@@ -4851,6 +4904,7 @@ main(int argc, char **argv)
 	test_nat_sqrtrem_edges();
 	test_psl_memo();
 	test_small_residues();
+	test_nat_mod_bytes();
 	test_fermat_rule();
 	test_min_severity();
 	test_extension_kinds();
