@@ -166,6 +166,9 @@ forget_certificate(pc_report *r)
 	r->rsa_res_done = false;
 	r->is_ev = -1;
 	r->dns_n = -1;
+	r->subj.cert = NULL;
+	r->access.cert = NULL;
+	r->unotice = -1;
 }
 
 void

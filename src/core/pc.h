@@ -760,6 +760,104 @@ typedef struct pc_psl_memo
 	bool		listed;
 } pc_psl_memo;
 
+/*
+ * Kinds of attribute in a Name that rules name (rules/attrs.c), so that a
+ * rule tests a bit instead of comparing OIDs.  Anything else is
+ * PC_AK_OTHER.
+ */
+typedef enum pc_attr_kind
+{
+	PC_AK_OTHER,
+	PC_AK_CN,
+	PC_AK_SURNAME,
+	PC_AK_SERIAL,
+	PC_AK_C,
+	PC_AK_L,
+	PC_AK_ST,
+	PC_AK_STREET,
+	PC_AK_O,
+	PC_AK_OU,
+	PC_AK_TITLE,
+	PC_AK_BUSINESS_CATEGORY,
+	PC_AK_POSTAL_CODE,
+	PC_AK_GIVEN_NAME,
+	PC_AK_INITIALS,
+	PC_AK_GENERATION,
+	PC_AK_DN_QUALIFIER,
+	PC_AK_PSEUDONYM,
+	PC_AK_ORG_ID,
+	PC_AK_DC,
+	PC_AK_UID,
+	PC_AK_EMAIL,
+	PC_AK_JUR_L,
+	PC_AK_JUR_ST,
+	PC_AK_JUR_C,
+	PC_AK_COUNT
+} pc_attr_kind;
+
+#define PC_AK_BIT(k) ((uint32_t) 1 << (k))
+
+/* What the octets of one attribute value hold, as bits (rules/attrs.c). */
+enum
+{
+	PC_AV_NOT_ASCII = 1 << 0,	/* pc_str_ascii() is false: UCS-2/4, or an octet outside 0x20-0x7E */
+	PC_AV_AMP = 1 << 1,			/* an '&' */
+	PC_AV_STL_PUNCT = 1 << 2,	/* one of = : { } ; " | \ [ ] */
+	PC_AV_INFORMATIVE = 1 << 3, /* an ASCII letter or digit, or an octet above 127 */
+	PC_AV_NOT_PRINTABLE = 1 << 4,	/* an octet outside the PrintableString alphabet */
+};
+
+/*
+ * Summary of the subject of the certificate being checked, made on first
+ * use (rules/attrs.c pc_subject_info) and kept in the report: some twenty
+ * rules ask which attributes occur, how long they are or what characters
+ * they hold, and each would otherwise walk the attributes comparing OIDs.
+ */
+typedef struct pc_subject_memo
+{
+	const pc_cert *cert;		/* whose subject this is; NULL: not made yet */
+	uint32_t	has;			/* PC_AK_BIT(k): an attribute of kind k */
+	uint32_t	has_value;		/* ... one of them with a non-empty value */
+	uint32_t	multi;			/* ... more than one of them */
+	uint8_t		av_any;			/* union of av[] */
+	size_t		maxlen[PC_AK_COUNT];	/* octets of the longest value, where 'has' */
+	uint8_t		kind[PC_MAX_ATTRS]; /* pc_attr_kind of each attribute */
+	uint8_t		av[PC_MAX_ATTRS];	/* PC_AV_* of each attribute's value octets */
+} pc_subject_memo;
+
+/*
+ * The certificate's authorityInfoAccess and the URIs of its
+ * cRLDistributionPoints as the BR rules read them, and how many URIs of
+ * each kind they hold (rules/cabf_br_profile.c).
+ * Made in one walk of each on first use: a dozen rules walk the AIA, and
+ * half a dozen ask only whether there is a URI of some kind.
+ */
+#define PC_AIA_MEMO 8
+#define PC_CDP_MEMO 8
+
+typedef struct pc_access_desc
+{
+	pc_span		method;			/* accessMethod OID content */
+	pc_gn		loc;			/* accessLocation */
+} pc_access_desc;
+
+typedef struct pc_access_memo
+{
+	const pc_cert *cert;		/* whose extensions these are; NULL: not made yet */
+	bool		aia_all;		/* aia[] holds every AccessDescription read */
+	uint8_t		naia;
+	pc_access_desc aia[PC_AIA_MEMO];
+	bool		cdp_all;		/* cdp[] holds every fullName URI */
+	uint8_t		ncdp;
+	pc_span		cdp[PC_CDP_MEMO];
+	int			ocsp_uri;		/* id-ad-ocsp uniformResourceIdentifiers */
+	int			ocsp_http;		/* ... of them starting "http://" in any case */
+	int			ca_uri;			/* id-ad-caIssuers uniformResourceIdentifiers */
+	int			ca_http;
+	int			cdp_uri;		/* fullName uniformResourceIdentifiers */
+	int			cdp_http;
+} pc_access_memo;
+
 /* DNS names a certificate claims, kept per certificate (dnsnames.c). */
 #define PC_DNS_MEMO 32
 
@@ -786,6 +884,12 @@ typedef struct pc_report
 	uint16_t	dns_fcn;		/* PC_DNSF_* of every commonName name, OR-ed */
 	uint16_t	dns_fsan;		/* ... and of every SAN dNSName (all, not only kept) */
 	pc_span		dns[PC_DNS_MEMO];
+	/* the subject's attributes in brief (rules/attrs.c) */
+	pc_subject_memo subj;
+	/* whether some policy has a userNotice qualifier (rfc5280.c): -1 not yet known */
+	int8_t		unotice;
+	/* the AIA, and URI counts of AIA and CRLDP (rules/cabf_br_profile.c) */
+	pc_access_memo access;
 } pc_report;
 
 /* Report a violation of the rule being checked, with printf-style detail. */

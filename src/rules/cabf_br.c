@@ -14,8 +14,16 @@
 static void
 check_validity_39_months(const pc_cert *c, pc_report *r)
 {
-	int64_t		limit = pc_add_months(c->not_before.t, 39);
+	int64_t		limit;
 
+	/*
+	 * pc_add_months keeps the day and time and moves to the month 39 on, so
+	 * it adds at least the days from one first of a month to the first 39
+	 * months later: three years and three months, 1,184 days or more.
+	 */
+	if (c->not_after.t - c->not_before.t <= 1184 * PC_DAY)
+		return;
+	limit = pc_add_months(c->not_before.t, 39);
 	if (c->not_after.t > limit)
 		pc_fail(r, "valid for %lld days, more than 39 months", (long long) pc_validity_days(c));
 }
@@ -50,53 +58,53 @@ VALIDITY_CHECK(46)
 static void
 check_iv_personal_name(const pc_cert *c, pc_report *r)
 {
-	if (!SUBJ_HAS(c, OID_AT_O) &&
-		!(SUBJ_HAS(c, OID_AT_GIVEN_NAME) && SUBJ_HAS(c, OID_AT_SURNAME)))
+	if (!pc_subj_has(c, r, PC_AK_O) &&
+		!(pc_subj_has(c, r, PC_AK_GIVEN_NAME) && pc_subj_has(c, r, PC_AK_SURNAME)))
 		pc_fail(r, "IV policy asserted, but subject has neither organizationName nor givenName and surname");
 }
 
 static void
 check_iv_personal_name_strict(const pc_cert *c, pc_report *r)
 {
-	if (!SUBJ_HAS(c, OID_AT_GIVEN_NAME))
+	if (!pc_subj_has(c, r, PC_AK_GIVEN_NAME))
 		pc_fail(r, "IV policy asserted, but subject has no givenName");
-	if (!SUBJ_HAS(c, OID_AT_SURNAME))
+	if (!pc_subj_has(c, r, PC_AK_SURNAME))
 		pc_fail(r, "IV policy asserted, but subject has no surname");
 }
 
 static void
 check_requires_country(const pc_cert *c, pc_report *r)
 {
-	if (!SUBJ_HAS(c, OID_AT_C))
+	if (!pc_subj_has(c, r, PC_AK_C))
 		pc_fail(r, "subject has no countryName");
 }
 
 static void
 check_requires_province_or_locality(const pc_cert *c, pc_report *r)
 {
-	if (!SUBJ_HAS(c, OID_AT_L) && !SUBJ_HAS(c, OID_AT_ST))
+	if (!pc_subj_has(c, r, PC_AK_L) && !pc_subj_has(c, r, PC_AK_ST))
 		pc_fail(r, "subject has neither localityName nor stateOrProvinceName");
 }
 
 static void
 check_ov_requires_org(const pc_cert *c, pc_report *r)
 {
-	if (!SUBJ_HAS(c, OID_AT_O))
+	if (!pc_subj_has(c, r, PC_AK_O))
 		pc_fail(r, "OV policy asserted, but subject has no organizationName");
 }
 
-#define DV_CONFLICT(suffix, lit, label) \
+#define DV_CONFLICT(suffix, kind, label) \
 	static void check_dv_conflicts_##suffix(const pc_cert *c, pc_report *r) \
 	{ \
-		if (SUBJ_HAS(c, lit)) \
+		if (pc_subj_has(c, r, kind)) \
 			pc_fail(r, "DV policy asserted, but subject has " label); \
 	}
 
-DV_CONFLICT(org, OID_AT_O, "organizationName")
-DV_CONFLICT(street, OID_AT_STREET, "streetAddress")
-DV_CONFLICT(locality, OID_AT_L, "localityName")
-DV_CONFLICT(province, OID_AT_ST, "stateOrProvinceName")
-DV_CONFLICT(postal, OID_AT_POSTAL_CODE, "postalCode")
+DV_CONFLICT(org, PC_AK_O, "organizationName")
+DV_CONFLICT(street, PC_AK_STREET, "streetAddress")
+DV_CONFLICT(locality, PC_AK_L, "localityName")
+DV_CONFLICT(province, PC_AK_ST, "stateOrProvinceName")
+DV_CONFLICT(postal, PC_AK_POSTAL_CODE, "postalCode")
 
 /* BR 7.1.2.7.2: a DV subject may hold only countryName and commonName. */
 static void

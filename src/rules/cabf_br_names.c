@@ -1325,47 +1325,62 @@ static const char iso3166[] =
 
 /*
  * ISO 3166-1 alpha-2 (iso-codes 4.15), or "XX" where the BR allow it.
- * Letters are compared without case, as ZLint does.
+ * Letters are compared without case, as ZLint does.  iso3166 is sorted, so
+ * a binary search over its two-letter codes finds one.
  */
 static bool
 is_country_code(pc_span v, bool allow_xx)
 {
-	char		cc[2];
+	unsigned	key;
+	size_t		lo = 0,
+				hi = (sizeof(iso3166) - 1) / 2;
 
 	if (v.n != 2)
 		return false;
-	cc[0] = (char) (lower(v.p[0]) - 32);
-	cc[1] = (char) (lower(v.p[1]) - 32);
-	if (allow_xx && cc[0] == 'X' && cc[1] == 'X')
+	key = (unsigned) (uint8_t) (lower(v.p[0]) - 32) << 8 | (uint8_t) (lower(v.p[1]) - 32);
+	if (allow_xx && key == ('X' << 8 | 'X'))
 		return true;
-	for (size_t i = 0; i + 1 < sizeof(iso3166); i += 2)
-		if (iso3166[i] == cc[0] && iso3166[i + 1] == cc[1])
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+		unsigned	k = (unsigned) (uint8_t) iso3166[2 * mid] << 8 | (uint8_t) iso3166[2 * mid + 1];
+
+		if (k == key)
 			return true;
+		if (k < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return false;
 }
 
 static void
 check_ca_common_name_missing(const pc_cert *c, pc_report *r)
 {
-	if (!SUBJ_VALUE(c, OID_AT_CN))
+	if (!pc_subj_has_value_k(c, r, PC_AK_CN))
 		pc_fail(r, "CA subject has no commonName");
 }
 
 static void
 check_ca_country_name_missing(const pc_cert *c, pc_report *r)
 {
-	if (!SUBJ_VALUE(c, OID_AT_C))
+	if (!pc_subj_has_value_k(c, r, PC_AK_C))
 		pc_fail(r, "CA subject has no countryName");
 }
 
 static void
 check_country_invalid(const pc_cert *c, pc_report *r, bool allow_xx)
 {
+	const pc_subject_memo *s = pc_subject_info(c, r);
+
+	if (!(s->has & PC_AK_BIT(PC_AK_C)))
+		return;
 	for (int i = 0; i < c->subject.nattr; i++)
 	{
 		const pc_attr *a = &c->subject.attr[i];
 
-		if (PC_OID_IS(a->oid, OID_AT_C) && !is_country_code(a->value, allow_xx))
+		if (s->kind[i] == PC_AK_C && !is_country_code(a->value, allow_xx))
 			pc_fail(r, "countryName \"" PC_SPAN_FMT "\" is not an ISO 3166-1 alpha-2 code", PC_SPAN_ARG(a->value));
 	}
 }
@@ -1386,14 +1401,14 @@ check_subject_country_not_iso(const pc_cert *c, pc_report *r)
 static void
 check_ca_organization_name_missing(const pc_cert *c, pc_report *r)
 {
-	if (!SUBJ_VALUE(c, OID_AT_O))
+	if (!pc_subj_has_value_k(c, r, PC_AK_O))
 		pc_fail(r, "CA subject has no organizationName");
 }
 
 static void
 check_ou_present(const pc_cert *c, pc_report *r)
 {
-	if (SUBJ_HAS(c, OID_AT_OU))
+	if (pc_subj_has(c, r, PC_AK_OU))
 		pc_fail(r, "subject contains organizationalUnitName");
 }
 
@@ -1409,54 +1424,56 @@ check_ca_ou_present(const pc_cert *c, pc_report *r)
 static void
 check_ou_without_o(const pc_cert *c, pc_report *r)
 {
-	if (SUBJ_HAS(c, OID_AT_OU) && !SUBJ_HAS(c, OID_AT_O))
+	if (pc_subj_has(c, r, PC_AK_OU) && !pc_subj_has(c, r, PC_AK_O))
 		pc_fail(r, "subject has organizationalUnitName but no organizationName");
 }
 
 /* BR 1.x 7.1.4.2.2(d)-(h): address fields follow an organization or a person. */
 static bool
-names_org_or_person(const pc_cert *c)
+names_org_or_person(const pc_cert *c, pc_report *r)
 {
-	return SUBJ_HAS(c, OID_AT_O) || SUBJ_HAS(c, OID_AT_GIVEN_NAME) || SUBJ_HAS(c, OID_AT_SURNAME);
+	return (pc_subject_info(c, r)->has &
+			(PC_AK_BIT(PC_AK_O) | PC_AK_BIT(PC_AK_GIVEN_NAME) | PC_AK_BIT(PC_AK_SURNAME))) != 0;
 }
 
 static void
 check_country_must_appear(const pc_cert *c, pc_report *r)
 {
-	if (names_org_or_person(c) && !SUBJ_HAS(c, OID_AT_C))
+	if (names_org_or_person(c, r) && !pc_subj_has(c, r, PC_AK_C))
 		pc_fail(r, "subject names an organization or person but has no countryName");
 }
 
 static void
 check_locality_must_appear(const pc_cert *c, pc_report *r)
 {
-	if (names_org_or_person(c) && !SUBJ_HAS(c, OID_AT_ST) && !SUBJ_HAS(c, OID_AT_L))
+	if (names_org_or_person(c, r) && !pc_subj_has(c, r, PC_AK_ST) && !pc_subj_has(c, r, PC_AK_L))
 		pc_fail(r, "subject names an organization or person but has neither localityName nor stateOrProvinceName");
 }
 
 static void
 check_province_must_appear(const pc_cert *c, pc_report *r)
 {
-	if (names_org_or_person(c) && !SUBJ_HAS(c, OID_AT_L) && !SUBJ_HAS(c, OID_AT_ST))
+	if (names_org_or_person(c, r) && !pc_subj_has(c, r, PC_AK_L) && !pc_subj_has(c, r, PC_AK_ST))
 		pc_fail(r, "subject names an organization or person but has neither stateOrProvinceName nor localityName");
 }
 
-#define MUST_NOT_APPEAR(suffix, lit, label) \
+#define MUST_NOT_APPEAR(suffix, kind, label) \
 	static void check_##suffix##_must_not_appear(const pc_cert *c, pc_report *r) \
 	{ \
-		if (!names_org_or_person(c) && SUBJ_HAS(c, lit)) \
+		if (pc_subj_has(c, r, kind) && !names_org_or_person(c, r)) \
 			pc_fail(r, "subject has " label " but no organizationName, givenName or surname"); \
 	}
 
-MUST_NOT_APPEAR(locality, OID_AT_L, "localityName")
-MUST_NOT_APPEAR(province, OID_AT_ST, "stateOrProvinceName")
-MUST_NOT_APPEAR(postal, OID_AT_POSTAL_CODE, "postalCode")
-MUST_NOT_APPEAR(street, OID_AT_STREET, "streetAddress")
+MUST_NOT_APPEAR(locality, PC_AK_L, "localityName")
+MUST_NOT_APPEAR(province, PC_AK_ST, "stateOrProvinceName")
+MUST_NOT_APPEAR(postal, PC_AK_POSTAL_CODE, "postalCode")
+MUST_NOT_APPEAR(street, PC_AK_STREET, "streetAddress")
 
 static void
 check_given_name_surname_policy(const pc_cert *c, pc_report *r)
 {
-	if ((SUBJ_HAS(c, OID_AT_GIVEN_NAME) || SUBJ_HAS(c, OID_AT_SURNAME)) && !(c->policy_mask & PC_POL_IV))
+	if (!(c->policy_mask & PC_POL_IV) &&
+		(pc_subject_info(c, r)->has & (PC_AK_BIT(PC_AK_GIVEN_NAME) | PC_AK_BIT(PC_AK_SURNAME))))
 		pc_fail(r, "subject has givenName or surname but certificatePolicies lacks 2.23.140.1.2.3");
 }
 
@@ -1465,21 +1482,18 @@ check_given_name_surname_policy(const pc_cert *c, pc_report *r)
 static void
 check_noninformational_value(const pc_cert *c, pc_report *r)
 {
+	const pc_subject_memo *s = pc_subject_info(c, r);
+
 	for (int i = 0; i < c->subject.nattr; i++)
 	{
 		const pc_attr *a = &c->subject.attr[i];
-		bool		informative = false;
 		char		oid[64];
 
-		if (!pc_is_string_tag(a->vtag))
+		/* PC_AV_INFORMATIVE: a letter, a digit or a non-ASCII octet */
+		if ((s->av[i] & PC_AV_INFORMATIVE) || !pc_is_string_tag(a->vtag))
 			continue;
-		for (size_t k = 0; k < a->value.n && !informative; k++)
-			informative = is_alnum(a->value.p[k]) || a->value.p[k] > 127;
-		if (!informative)
-		{
-			pc_oid_text(a->oid, oid, sizeof(oid));
-			pc_fail(r, "subject attribute %s holds only metadata \"" PC_SPAN_FMT "\"", oid, PC_SPAN_ARG(a->value));
-		}
+		pc_oid_text(a->oid, oid, sizeof(oid));
+		pc_fail(r, "subject attribute %s holds only metadata \"" PC_SPAN_FMT "\"", oid, PC_SPAN_ARG(a->value));
 	}
 }
 
@@ -1487,11 +1501,15 @@ check_noninformational_value(const pc_cert *c, pc_report *r)
 static void
 check_st_l_control_characters(const pc_cert *c, pc_report *r)
 {
+	const pc_subject_memo *s = pc_subject_info(c, r);
+
+	if (!(s->av_any & PC_AV_STL_PUNCT))
+		return;
 	for (int i = 0; i < c->subject.nattr; i++)
 	{
 		const pc_attr *a = &c->subject.attr[i];
 
-		if (!PC_OID_IS(a->oid, OID_AT_ST) && !PC_OID_IS(a->oid, OID_AT_L))
+		if ((s->kind[i] != PC_AK_ST && s->kind[i] != PC_AK_L) || !(s->av[i] & PC_AV_STL_PUNCT))
 			continue;
 		for (size_t k = 0; k < a->value.n; k++)
 			if (strchr("=:{};\"|\\[]", a->value.p[k]) != NULL && a->value.p[k] != '\0')
@@ -1514,52 +1532,52 @@ enum
 
 typedef struct attr_rule
 {
-	const char *oid;
-	size_t		oidlen;
-	const char *name;
+	const char *name;			/* NULL: the BR tables do not list the kind */
 	int			enc;
 	int			order;			/* position in the 7.1.4.2 order, 0 = unordered */
 	bool		single;			/* at most one per Name (7.1.4.1) */
 } attr_rule;
 
-#define AR(lit, name, enc, order, single) {lit, sizeof(lit) - 1, name, enc, order, single}
+#define AR(kind, name, enc, order, single) [kind] = {name, enc, order, single}
 
-static const attr_rule attr_rules[] = {
-	AR(OID_AT_DC, "domainComponent", ENC_IA5, 1, false),
-	AR(OID_AT_C, "countryName", ENC_PRINTABLE, 2, true),
-	AR(OID_AT_ST, "stateOrProvinceName", ENC_DIR, 3, true),
-	AR(OID_AT_L, "localityName", ENC_DIR, 4, true),
-	AR(OID_AT_POSTAL_CODE, "postalCode", ENC_DIR, 5, false),
-	AR(OID_AT_STREET, "streetAddress", ENC_DIR, 6, false),
-	AR(OID_AT_O, "organizationName", ENC_DIR, 7, true),
-	AR(OID_AT_SURNAME, "surname", ENC_DIR, 8, true),
-	AR(OID_AT_GIVEN_NAME, "givenName", ENC_DIR, 9, true),
-	AR(OID_AT_OU, "organizationalUnitName", ENC_DIR, 10, false),
-	AR(OID_AT_CN, "commonName", ENC_DIR, 11, true),
-	AR(OID_AT_BUSINESS_CATEGORY, "businessCategory", ENC_DIR, 0, true),
-	AR(OID_AT_JUR_C, "jurisdictionCountryName", ENC_PRINTABLE, 0, true),
-	AR(OID_AT_JUR_ST, "jurisdictionStateOrProvinceName", ENC_DIR, 0, true),
-	AR(OID_AT_JUR_L, "jurisdictionLocalityName", ENC_DIR, 0, true),
-	AR(OID_AT_SERIAL, "serialNumber", ENC_PRINTABLE, 0, true),
-	AR(OID_AT_ORG_ID, "organizationIdentifier", ENC_DIR, 0, true),
+/* By attribute kind, which the subject summary holds for each attribute. */
+static const attr_rule attr_rules[PC_AK_COUNT] = {
+	AR(PC_AK_DC, "domainComponent", ENC_IA5, 1, false),
+	AR(PC_AK_C, "countryName", ENC_PRINTABLE, 2, true),
+	AR(PC_AK_ST, "stateOrProvinceName", ENC_DIR, 3, true),
+	AR(PC_AK_L, "localityName", ENC_DIR, 4, true),
+	AR(PC_AK_POSTAL_CODE, "postalCode", ENC_DIR, 5, false),
+	AR(PC_AK_STREET, "streetAddress", ENC_DIR, 6, false),
+	AR(PC_AK_O, "organizationName", ENC_DIR, 7, true),
+	AR(PC_AK_SURNAME, "surname", ENC_DIR, 8, true),
+	AR(PC_AK_GIVEN_NAME, "givenName", ENC_DIR, 9, true),
+	AR(PC_AK_OU, "organizationalUnitName", ENC_DIR, 10, false),
+	AR(PC_AK_CN, "commonName", ENC_DIR, 11, true),
+	AR(PC_AK_BUSINESS_CATEGORY, "businessCategory", ENC_DIR, 0, true),
+	AR(PC_AK_JUR_C, "jurisdictionCountryName", ENC_PRINTABLE, 0, true),
+	AR(PC_AK_JUR_ST, "jurisdictionStateOrProvinceName", ENC_DIR, 0, true),
+	AR(PC_AK_JUR_L, "jurisdictionLocalityName", ENC_DIR, 0, true),
+	AR(PC_AK_SERIAL, "serialNumber", ENC_PRINTABLE, 0, true),
+	AR(PC_AK_ORG_ID, "organizationIdentifier", ENC_DIR, 0, true),
 };
 
 static const attr_rule *
-attr_rule_of(pc_span oid)
+attr_rule_of(const pc_subject_memo *s, int i)
 {
-	for (size_t i = 0; i < sizeof(attr_rules) / sizeof(attr_rules[0]); i++)
-		if (oid.n == attr_rules[i].oidlen && memcmp(oid.p, attr_rules[i].oid, oid.n) == 0)
-			return &attr_rules[i];
-	return NULL;
+	const attr_rule *ar = &attr_rules[s->kind[i]];
+
+	return ar->name != NULL ? ar : NULL;
 }
 
 static void
 check_rdns_encoding(const pc_cert *c, pc_report *r)
 {
+	const pc_subject_memo *s = pc_subject_info(c, r);
+
 	for (int i = 0; i < c->subject.nattr; i++)
 	{
 		const pc_attr *a = &c->subject.attr[i];
-		const attr_rule *ar = attr_rule_of(a->oid);
+		const attr_rule *ar = attr_rule_of(s, i);
 		bool		ok;
 
 		if (ar == NULL)
@@ -1586,11 +1604,12 @@ check_rdns_encoding(const pc_cert *c, pc_report *r)
 static void
 check_rdn_order(const pc_cert *c, pc_report *r)
 {
+	const pc_subject_memo *s = pc_subject_info(c, r);
 	const attr_rule *prev = NULL;
 
 	for (int i = 0; i < c->subject.nattr; i++)
 	{
-		const attr_rule *ar = attr_rule_of(c->subject.attr[i].oid);
+		const attr_rule *ar = attr_rule_of(s, i);
 
 		if (ar == NULL || ar->order == 0)
 			continue;
@@ -1603,17 +1622,22 @@ check_rdn_order(const pc_cert *c, pc_report *r)
 	}
 }
 
+/* Kinds the tables name are one OID each: equal kinds are equal OIDs. */
 static void
 check_duplicate_attribs(const pc_cert *c, pc_report *r)
 {
+	const pc_subject_memo *s = pc_subject_info(c, r);
+
+	if (s->multi == 0)
+		return;
 	for (int i = 0; i < c->subject.nattr; i++)
 	{
-		const attr_rule *ar = attr_rule_of(c->subject.attr[i].oid);
+		const attr_rule *ar = attr_rule_of(s, i);
 
-		if (ar == NULL || !ar->single)
+		if (ar == NULL || !ar->single || !(s->multi & PC_AK_BIT(s->kind[i])))
 			continue;
 		for (int k = 0; k < i; k++)
-			if (pc_span_eq(c->subject.attr[k].oid, c->subject.attr[i].oid))
+			if (s->kind[k] == s->kind[i])
 			{
 				pc_fail(r, "subject has more than one %s", ar->name);
 				break;
@@ -1624,15 +1648,18 @@ check_duplicate_attribs(const pc_cert *c, pc_report *r)
 static void
 check_cn_included(const pc_cert *c, pc_report *r)
 {
-	if (SUBJ_VALUE(c, OID_AT_CN))
+	if (pc_subj_has_value_k(c, r, PC_AK_CN))
 		pc_fail(r, "subject contains commonName");
 }
 
 static void
 check_extra_common_names(const pc_cert *c, pc_report *r)
 {
-	int			n = PC_NAME_COUNT(&c->subject, OID_AT_CN);
+	int			n;
 
+	if (!(pc_subject_info(c, r)->multi & PC_AK_BIT(PC_AK_CN)))
+		return;
+	n = PC_NAME_COUNT(&c->subject, OID_AT_CN);
 	if (n > 1)
 		pc_fail(r, "subject has %d commonName attributes", n);
 }

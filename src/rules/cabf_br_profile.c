@@ -59,28 +59,16 @@ fail_with(pc_report *r, pc_severity s, const char *msg)
 		r->items[r->n - 1].severity = s;
 }
 
-/* One AccessDescription of an AIA extension. */
-typedef struct aia_iter
-{
-	pc_der		d;
-} aia_iter;
-
-static void
-aia_begin(aia_iter *it, pc_span s)
-{
-	pc_der_init(&it->d, s, s.p, NULL);
-}
-
-/* Next (method, location); false at the end or on malformed input. */
+/* Read the next AccessDescription (method, location); false at the end or on malformed input. */
 static bool
-aia_next(aia_iter *it, pc_span *method, pc_gn *loc)
+aia_read(pc_der *in, pc_span *method, pc_gn *loc)
 {
 	pc_tlv		ad,
 				oid,
 				gn;
 	pc_der		d;
 
-	if (!pc_der_more(&it->d) || !pc_der_expect(&it->d, PC_T_SEQUENCE, &ad, NULL, ""))
+	if (!pc_der_more(in) || !pc_der_expect(in, PC_T_SEQUENCE, &ad, NULL, ""))
 		return false;
 	pc_der_init(&d, ad.v, ad.v.p, NULL);
 	if (!pc_der_expect(&d, PC_T_OID, &oid, NULL, "") || !pc_der_next(&d, &gn, NULL))
@@ -89,6 +77,42 @@ aia_next(aia_iter *it, pc_span *method, pc_gn *loc)
 	loc->id = gn.id;
 	loc->type = (uint8_t) (gn.id ? (gn.id & 0x1f) : 0xff);
 	loc->v = (gn.id == PC_CTXC(PC_GN_DIRNAME)) ? gn.all : gn.v;
+	return true;
+}
+
+static const pc_access_memo *access_memo(const pc_cert *c, pc_report *r);
+
+/*
+ * Walk the AccessDescriptions of the AIA: from the report's copy when it
+ * holds them all, else from the DER.
+ */
+typedef struct aia_iter
+{
+	const pc_access_memo *m;	/* NULL: read d */
+	int			i;
+	pc_der		d;
+} aia_iter;
+
+static void
+aia_begin(aia_iter *it, const pc_cert *c, pc_report *r)
+{
+	const pc_access_memo *m = access_memo(c, r);
+
+	it->m = m->aia_all ? m : NULL;
+	it->i = 0;
+	pc_der_init(&it->d, c->aia, c->aia.p, NULL);
+}
+
+static bool
+aia_next(aia_iter *it, pc_span *method, pc_gn *loc)
+{
+	if (it->m == NULL)
+		return aia_read(&it->d, method, loc);
+	if (it->i >= it->m->naia)
+		return false;
+	*method = it->m->aia[it->i].method;
+	*loc = it->m->aia[it->i].loc;
+	it->i++;
 	return true;
 }
 
@@ -149,28 +173,22 @@ uri_scheme(pc_span u, char *buf, size_t size)
 	buf[i] = '\0';
 }
 
-/* Count AIA URIs of one access method. */
-static int
-aia_count(const pc_cert *c, const char *method, size_t mlen, bool http_only)
+/*
+ * Is u's scheme, as uri_scheme reads it, 'want' (lower-case letters)?  The
+ * letters, in any case, and a ':' after them: nothing else to read.
+ */
+static bool
+scheme_is(pc_span u, const char *want)
 {
-	aia_iter	it;
-	pc_span		m;
-	pc_gn		g;
-	int			n = 0;
+	size_t		n = strlen(want);
 
-	aia_begin(&it, c->aia);
-	while (aia_next(&it, &m, &g))
-	{
-		if (m.n != mlen || memcmp(m.p, method, mlen) != 0 || !is_uri(&g))
-			continue;
-		if (http_only && !has_prefix_nocase(g.v, "http://"))
-			continue;
-		n++;
-	}
-	return n;
+	if (u.n <= n || u.p[n] != ':')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((u.p[i] >= 'A' && u.p[i] <= 'Z' ? u.p[i] + 32 : u.p[i]) != want[i])
+			return false;
+	return true;
 }
-
-#define AIA_COUNT(c, lit, http) aia_count((c), (lit), sizeof(lit) - 1, (http))
 
 /* Walk the URIs of every DistributionPoint's fullName (what Go lists). */
 typedef struct cdp_iter
@@ -264,18 +282,77 @@ cdp_next_uri(cdp_iter *it, pc_span *uri)
 	}
 }
 
-static int
-cdp_uri_count(const pc_cert *c, bool http_only)
+/*
+ * Does u start "http://", letters in any case (has_prefix_nocase)?  Spelt
+ * out: the memo below asks it of every AIA and CRLDP URI.  Only 'H' and
+ * 'h' give 'h' when 0x20 is or-ed in, and so for 't' and 'p'.
+ */
+static inline bool
+http_prefix_nocase(pc_span u)
 {
-	cdp_iter	it;
-	pc_span		u;
-	int			n = 0;
+	const uint8_t *p = u.p;
 
-	cdp_begin(&it, c->crldp);
-	while (cdp_next_uri(&it, &u))
-		if (!http_only || has_prefix_nocase(u, "http://"))
-			n++;
-	return n;
+	return u.n >= 7 && (p[0] | 0x20) == 'h' && (p[1] | 0x20) == 't' && (p[2] | 0x20) == 't' &&
+		(p[3] | 0x20) == 'p' && p[4] == ':' && p[5] == '/' && p[6] == '/';
+}
+
+/*
+ * The AIA's AccessDescriptions and the CRLDP's fullName URIs (all, or the
+ * first PC_AIA_MEMO and PC_CDP_MEMO), and how many uniformResourceIdentifiers
+ * the AIA holds for each access method and the CRLDP in its fullNames, with
+ * how many of them start "http://" in any case: one walk of each for all
+ * the rules that ask.
+ */
+static const pc_access_memo *
+access_memo(const pc_cert *c, pc_report *r)
+{
+	pc_access_memo *m = &r->access;
+	pc_der		d;
+	pc_span		meth;
+	pc_gn		g;
+	cdp_iter	ci;
+	pc_span		u;
+
+	if (m->cert == c)
+		return m;
+	m->naia = 0;
+	m->aia_all = true;
+	m->ocsp_uri = m->ocsp_http = m->ca_uri = m->ca_http = 0;
+	m->cdp_uri = m->cdp_http = 0;
+	pc_der_init(&d, c->aia, c->aia.p, NULL);
+	while (aia_read(&d, &meth, &g))
+	{
+		if (m->naia < PC_AIA_MEMO)
+			m->aia[m->naia++] = (pc_access_desc) {meth, g};
+		else
+			m->aia_all = false;
+		if (!is_uri(&g))
+			continue;
+		if (PC_OID_IS(meth, OID_AD_OCSP))
+		{
+			m->ocsp_uri++;
+			m->ocsp_http += http_prefix_nocase(g.v);
+		}
+		else if (PC_OID_IS(meth, OID_AD_CA_ISSUERS))
+		{
+			m->ca_uri++;
+			m->ca_http += http_prefix_nocase(g.v);
+		}
+	}
+	m->ncdp = 0;
+	m->cdp_all = true;
+	cdp_begin(&ci, c->crldp);
+	while (cdp_next_uri(&ci, &u))
+	{
+		if (m->ncdp < PC_CDP_MEMO)
+			m->cdp[m->ncdp++] = u;
+		else
+			m->cdp_all = false;
+		m->cdp_uri++;
+		m->cdp_http += http_prefix_nocase(u);
+	}
+	m->cert = c;
+	return m;
 }
 
 /* Policy qualifier iterator over a pc_policy's qualifiers span. */
@@ -340,7 +417,7 @@ check_aia_permitted_method(const pc_cert *c, pc_report *r)
 
 	if (!c->xi[PC_X_AIA])
 		return;
-	aia_begin(&it, c->aia);
+	aia_begin(&it, c, r);
 	while (aia_next(&it, &m, &g))
 	{
 		if (!is_uri(&g))
@@ -362,15 +439,13 @@ aia_schemes(const pc_cert *c, pc_report *r, const char *method, size_t mlen,
 	aia_iter	it;
 	pc_span		m;
 	pc_gn		g;
-	char		scheme[32];
 
-	aia_begin(&it, c->aia);
+	aia_begin(&it, c, r);
 	while (aia_next(&it, &m, &g))
 	{
 		if (m.n != mlen || memcmp(m.p, method, mlen) != 0 || !is_uri(&g))
 			continue;
-		uri_scheme(g.v, scheme, sizeof(scheme));
-		if (strcmp(scheme, "http") == 0 || (allow_https && strcmp(scheme, "https") == 0))
+		if (scheme_is(g.v, "http") || (allow_https && scheme_is(g.v, "https")))
 			continue;
 		pc_fail(r, "%s accessLocation \"" PC_SPAN_FMT "\" is not an HTTP URL",
 				label, PC_SPAN_ARG(g.v));
@@ -401,7 +476,7 @@ check_aia_unique(const pc_cert *c, pc_report *r)
 				gb;
 	int			i = 0;
 
-	aia_begin(&a, c->aia);
+	aia_begin(&a, c, r);
 	while (aia_next(&a, &ma, &ga))
 	{
 		int			j = 0;
@@ -409,7 +484,7 @@ check_aia_unique(const pc_cert *c, pc_report *r)
 		i++;
 		if (!is_uri(&ga))
 			continue;
-		aia_begin(&b, c->aia);
+		aia_begin(&b, c, r);
 		while (aia_next(&b, &mb, &gb) && ++j < i)
 		{
 			if (is_uri(&gb) && pc_span_eq(ma, mb) && pc_span_eq_nocase(ga.v, gb.v))
@@ -433,7 +508,7 @@ check_ca_aia_non_http(const pc_cert *c, pc_report *r)
 
 	if (!tls_capable(c))
 		return;
-	aia_begin(&it, c->aia);
+	aia_begin(&it, c, r);
 	while (aia_next(&it, &m, &g))
 	{
 		if (!is_uri(&g) || !(PC_OID_IS(m, OID_AD_OCSP) || PC_OID_IS(m, OID_AD_CA_ISSUERS)))
@@ -477,7 +552,7 @@ check_sub_ca_aia_missing(const pc_cert *c, pc_report *r)
 static void
 check_sub_cert_aia_no_ocsp(const pc_cert *c, pc_report *r)
 {
-	if (AIA_COUNT(c, OID_AD_OCSP, true) == 0)
+	if (access_memo(c, r)->ocsp_http == 0)
 		pc_fail(r, "no id-ad-ocsp http:// URL in authorityInformationAccess%s",
 				c->xi[PC_X_AIA] ? "" : " (extension absent)");
 }
@@ -485,7 +560,7 @@ check_sub_cert_aia_no_ocsp(const pc_cert *c, pc_report *r)
 static void
 check_sub_cert_aia_no_ca_issuers(const pc_cert *c, pc_report *r)
 {
-	if (AIA_COUNT(c, OID_AD_CA_ISSUERS, true) == 0)
+	if (access_memo(c, r)->ca_http == 0)
 		pc_fail(r, "no id-ad-caIssuers http:// URL in authorityInformationAccess%s",
 				c->xi[PC_X_AIA] ? "" : " (extension absent)");
 }
@@ -506,10 +581,18 @@ check_sub_ca_aia_no_ca_issuers(const pc_cert *c, pc_report *r)
 static bool
 host_is_internal(const char *host, size_t n)
 {
-	static const char *const internal[] = {
-		"local", "localhost", "localdomain", "internal", "lan", "corp", "home",
-		"intranet", "private", "test", "invalid", "example", "domain", "priv",
+#define INTERNAL(lit) {lit, sizeof(lit) - 1}
+	static const struct
+	{
+		const char *name;
+		size_t		n;
+	}			internal[] = {
+		INTERNAL("local"), INTERNAL("localhost"), INTERNAL("localdomain"), INTERNAL("internal"),
+		INTERNAL("lan"), INTERNAL("corp"), INTERNAL("home"), INTERNAL("intranet"),
+		INTERNAL("private"), INTERNAL("test"), INTERNAL("invalid"), INTERNAL("example"),
+		INTERNAL("domain"), INTERNAL("priv"),
 	};
+#undef INTERNAL
 	const char *dot = NULL;
 	const char *tld;
 	size_t		tn;
@@ -531,9 +614,9 @@ host_is_internal(const char *host, size_t n)
 	tld = dot + 1;
 	tn = (size_t) (host + n - tld);
 	for (size_t i = 0; i < sizeof(internal) / sizeof(internal[0]); i++)
-		if (strlen(internal[i]) == tn &&
+		if (internal[i].n == tn &&
 			pc_span_eq_nocase((pc_span) {(const uint8_t *) tld, tn},
-							  (pc_span) {(const uint8_t *) internal[i], tn}))
+							  (pc_span) {(const uint8_t *) internal[i].name, tn}))
 			return true;
 	return false;
 }
@@ -545,7 +628,7 @@ check_aia_internal_names(const pc_cert *c, pc_report *r)
 	pc_span		m;
 	pc_gn		g;
 
-	aia_begin(&it, c->aia);
+	aia_begin(&it, c, r);
 	while (aia_next(&it, &m, &g))
 	{
 		const char *s,
@@ -586,11 +669,21 @@ check_aia_internal_names(const pc_cert *c, pc_report *r)
 static void
 check_cdp_not_http(const pc_cert *c, pc_report *r)
 {
+	const pc_access_memo *m;
 	cdp_iter	it;
 	pc_span		u;
 
 	if (!tls_capable(c))
 		return;
+	m = access_memo(c, r);
+	if (m->cdp_all)
+	{
+		for (int i = 0; i < m->ncdp; i++)
+			if (!has_prefix(m->cdp[i], "http:"))
+				pc_fail(r, "CRL distribution point \"" PC_SPAN_FMT "\" is not an http URL",
+						PC_SPAN_ARG(m->cdp[i]));
+		return;
+	}
 	cdp_begin(&it, c->crldp);
 	while (cdp_next_uri(&it, &u))
 		if (!has_prefix(u, "http:"))
@@ -629,7 +722,7 @@ check_missing_cdp(const pc_cert *c, pc_report *r)
 {
 	if (short_lived(c))
 		return;
-	if (cdp_uri_count(c, false) == 0 && AIA_COUNT(c, OID_AD_OCSP, false) == 0)
+	if (access_memo(c, r)->cdp_uri == 0 && access_memo(c, r)->ocsp_uri == 0)
 		pc_fail(r, "no CRL distribution point and no OCSP URL, and not short-lived (%lld days)",
 				(long long) pc_validity_days(c));
 }
@@ -637,7 +730,7 @@ check_missing_cdp(const pc_cert *c, pc_report *r)
 static void
 check_cdp_no_http_url(const pc_cert *c, pc_report *r)
 {
-	if (c->xi[PC_X_CRLDP] && cdp_uri_count(c, true) == 0)
+	if (c->xi[PC_X_CRLDP] && access_memo(c, r)->cdp_http == 0)
 		pc_fail(r, "cRLDistributionPoints has no http:// URL");
 }
 

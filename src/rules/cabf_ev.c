@@ -110,17 +110,17 @@ pc_cert_is_ev(const pc_cert *c, pc_report *r)
 #define NOT_TLS_LEAF (PC_K_SMIME | PC_K_CODE_SIGNING)
 
 
-#define EV_REQUIRES(suffix, lit, label) \
+#define EV_REQUIRES(suffix, kind, label) \
 	static void check_requires_##suffix(const pc_cert *c, pc_report *r) \
 	{ \
-		if (!SUBJ_VALUE(c, lit)) \
+		if (!pc_subj_has_value_k(c, r, kind)) \
 			pc_fail(r, "EV subject has no " label); \
 	}
 
-EV_REQUIRES(org, OID_AT_O, "organizationName")
-EV_REQUIRES(business_category, OID_AT_BUSINESS_CATEGORY, "businessCategory")
-EV_REQUIRES(country, OID_AT_C, "countryName")
-EV_REQUIRES(serial, OID_AT_SERIAL, "serialNumber (registration number)")
+EV_REQUIRES(org, PC_AK_O, "organizationName")
+EV_REQUIRES(business_category, PC_AK_BUSINESS_CATEGORY, "businessCategory")
+EV_REQUIRES(country, PC_AK_C, "countryName")
+EV_REQUIRES(serial, PC_AK_SERIAL, "serialNumber (registration number)")
 
 static bool
 span_is(pc_span s, const char *lit)

@@ -418,14 +418,17 @@ check_redacted(const pc_cert *c, pc_report *r)
 /* ---------------------------------------------------------------- names: text of attribute values */
 
 /* Attributes that hold free text a person typed (the set ZLint examines). */
-static bool
-text_attribute(pc_span oid)
+#define TEXT_KINDS \
+	(PC_AK_BIT(PC_AK_GIVEN_NAME) | PC_AK_BIT(PC_AK_SURNAME) | PC_AK_BIT(PC_AK_CN) | \
+	 PC_AK_BIT(PC_AK_OU) | PC_AK_BIT(PC_AK_O) | PC_AK_BIT(PC_AK_L) | PC_AK_BIT(PC_AK_ST) | \
+	 PC_AK_BIT(PC_AK_STREET) | PC_AK_BIT(PC_AK_POSTAL_CODE) | PC_AK_BIT(PC_AK_ORG_ID) | \
+	 PC_AK_BIT(PC_AK_JUR_L) | PC_AK_BIT(PC_AK_JUR_ST))
+
+/* Is attribute i, by the subject summary, a text attribute whose value has octet class av? */
+static inline bool
+text_attribute_with(const pc_subject_memo *s, int i, uint8_t av)
 {
-	return PC_OID_IS(oid, OID_AT_GIVEN_NAME) || PC_OID_IS(oid, OID_AT_SURNAME) ||
-		PC_OID_IS(oid, OID_AT_CN) || PC_OID_IS(oid, OID_AT_OU) || PC_OID_IS(oid, OID_AT_O) ||
-		PC_OID_IS(oid, OID_AT_L) || PC_OID_IS(oid, OID_AT_ST) || PC_OID_IS(oid, OID_AT_STREET) ||
-		PC_OID_IS(oid, OID_AT_POSTAL_CODE) || PC_OID_IS(oid, OID_AT_ORG_ID) ||
-		PC_OID_IS(oid, OID_AT_JUR_L) || PC_OID_IS(oid, OID_AT_JUR_ST);
+	return (TEXT_KINDS & PC_AK_BIT(s->kind[i])) && (s->av[i] & av);
 }
 
 static bool
@@ -466,6 +469,11 @@ mixup_second(uint32_t cp)
 static void
 check_utf8_latin1_mixup(const pc_cert *c, pc_report *r)
 {
+	const pc_subject_memo *s = pc_subject_info(c, r);
+
+	/* printable ASCII values (pc_str_ascii) hold no U+00C3 */
+	if (!(s->av_any & PC_AV_NOT_ASCII))
+		return;
 	for (int i = 0; i < c->subject.nattr; i++)
 	{
 		const pc_attr *a = &c->subject.attr[i];
@@ -473,7 +481,7 @@ check_utf8_latin1_mixup(const pc_cert *c, pc_report *r)
 		uint32_t	cp,
 					prev = 0;
 
-		if (!text_attribute(a->oid) || !string_tag(a->vtag) || pc_str_ascii(a->vtag, a->value))
+		if (!text_attribute_with(s, i, PC_AV_NOT_ASCII) || !string_tag(a->vtag))
 			continue;
 		while (pc_str_next(a->vtag, a->value, &pos, &cp, NULL))
 		{
@@ -517,12 +525,17 @@ has_html_entity(pc_span v)
 static void
 check_html_entities(const pc_cert *c, pc_report *r)
 {
+	const pc_subject_memo *s = pc_subject_info(c, r);
+
+	/* every entity starts with '&' */
+	if (!(s->av_any & PC_AV_AMP))
+		return;
 	for (int i = 0; i < c->subject.nattr; i++)
 	{
 		const pc_attr *a = &c->subject.attr[i];
 
 		/* entities are ASCII; UCS-2/UCS-4 values would need decoding first */
-		if (!text_attribute(a->oid) || !string_tag(a->vtag) ||
+		if (!text_attribute_with(s, i, PC_AV_AMP) || !string_tag(a->vtag) ||
 			a->vtag == PC_T_BMPSTRING || a->vtag == PC_T_UNIVERSALSTRING)
 			continue;
 		if (has_html_entity(a->value))

@@ -169,6 +169,13 @@ typedef struct bc_fields
 	pc_span		pathlen;
 } bc_fields;
 
+/* pc_der_peek, inline for read_bc, which three rules call. */
+static inline uint8_t
+peek(const pc_der *d)
+{
+	return d->p < d->end ? d->p[0] : 0;
+}
+
 static bool
 read_bc(const pc_cert *c, bc_fields *f)
 {
@@ -176,17 +183,20 @@ read_bc(const pc_cert *c, bc_fields *f)
 	pc_der		d;
 	pc_tlv		t;
 
-	memset(f, 0, sizeof(*f));
+	f->has_ca = false;
+	f->ca_octet = 0;
+	f->has_pathlen = false;
+	f->pathlen = PC_SPAN_EMPTY;
 	if (!x || !open_seq(x->value, &d, NULL))
 		return false;
-	if (pc_der_peek(&d) == PC_T_BOOLEAN)
+	if (peek(&d) == PC_T_BOOLEAN)
 	{
 		if (!pc_der_next(&d, &t, NULL) || t.v.n != 1)
 			return false;
 		f->has_ca = true;
 		f->ca_octet = t.v.p[0];
 	}
-	if (pc_der_peek(&d) == PC_T_INTEGER)
+	if (peek(&d) == PC_T_INTEGER)
 	{
 		if (!pc_der_next(&d, &t, NULL) || t.v.n == 0)
 			return false;
@@ -575,6 +585,19 @@ check_pathlen_negative(const pc_cert *c, pc_report *r)
 
 /* ---------------------------------------------------------------- empty sequences */
 
+/*
+ * Could this extension value be an empty SEQUENCE?  Not when it starts
+ * with another tag, or with a length other than zero (a short form, or a
+ * long form whose first octet is not zero): open_seq would then fail or
+ * find content.
+ */
+static inline bool
+maybe_empty_seq(pc_span v)
+{
+	return v.n >= 2 && v.p[0] == PC_T_SEQUENCE &&
+		(v.p[1] == 0 || (v.p[1] >= 0x80 && (v.n < 3 || v.p[2] == 0)));
+}
+
 /* Extensions whose syntax is SEQUENCE SIZE (1..MAX) OF ... */
 static void
 check_empty_sequence(const pc_cert *c, pc_report *r)
@@ -591,7 +614,7 @@ check_empty_sequence(const pc_cert *c, pc_report *r)
 		pc_span		content;
 		char		oid[64];
 
-		if (x && open_seq(x->value, &d, &content) && content.n == 0)
+		if (x && maybe_empty_seq(x->value) && open_seq(x->value, &d, &content) && content.n == 0)
 		{
 			pc_oid_text(x->oid, oid, sizeof(oid));
 			pc_fail(r, "extension %s is an empty SEQUENCE", oid);
@@ -666,9 +689,17 @@ typedef struct notice
 
 typedef void (*notice_fn) (pc_report *r, const notice *n);
 
+/*
+ * Call fn for each UserNotice.  Six rules ask and most certificates have
+ * none: the report remembers whether the first walk found one.
+ */
 static void
 each_user_notice(const pc_cert *c, pc_report *r, notice_fn fn)
 {
+	bool		found = false;
+
+	if (r->unotice == 0)
+		return;
 	for (int i = 0; i < c->npolicy; i++)
 	{
 		pc_der		d;
@@ -699,9 +730,11 @@ each_user_notice(const pc_cert *c, pc_report *r, notice_fn fn)
 				n.tag = t.id;
 				n.text = t.v;
 			}
+			found = true;
 			fn(r, &n);
 		}
 	}
+	r->unotice = found;
 }
 
 /*

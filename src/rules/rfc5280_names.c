@@ -42,19 +42,24 @@ attr_label(pc_span oid)
 	return "attribute";
 }
 
-/* Report every value of attribute 'oid' longer than 'max' characters. */
+/*
+ * Report every value of attribute 'kind' longer than 'max' characters.
+ * Every encoding takes at least an octet per character, so a subject whose
+ * longest value of the kind has at most 'max' octets passes at once.
+ */
 static void
-check_attr_length(const pc_cert *c, pc_report *r, const char *oid, size_t oidlen, size_t max)
+check_attr_length(const pc_cert *c, pc_report *r, pc_attr_kind kind, size_t max)
 {
+	const pc_subject_memo *s = pc_subject_info(c, r);
+
+	if (!(s->has & PC_AK_BIT(kind)) || s->maxlen[kind] <= max)
+		return;
 	for (int i = 0; i < c->subject.nattr; i++)
 	{
 		const pc_attr *a = &c->subject.attr[i];
 		size_t		len;
 
-		if (a->oid.n != oidlen || memcmp(a->oid.p, oid, oidlen) != 0 || !pc_is_string_tag(a->vtag))
-			continue;
-		/* every encoding takes at least an octet per character */
-		if (a->value.n <= max)
+		if (s->kind[i] != kind || !pc_is_string_tag(a->vtag) || a->value.n <= max)
 			continue;
 		len = pc_str_len(a->vtag, a->value);
 		if (len > max)
@@ -63,24 +68,24 @@ check_attr_length(const pc_cert *c, pc_report *r, const char *oid, size_t oidlen
 	}
 }
 
-#define LENGTH_CHECK(fn, lit, max) \
+#define LENGTH_CHECK(fn, kind, max) \
 	static void fn(const pc_cert *c, pc_report *r) \
-	{ check_attr_length(c, r, lit, sizeof(lit) - 1, max); }
+	{ check_attr_length(c, r, kind, max); }
 
 /* RFC 5280 Appendix A.1 upper bounds; streetAddress from X.520. */
-LENGTH_CHECK(check_cn_length, OID_AT_CN, 64)
-LENGTH_CHECK(check_o_length, OID_AT_O, 64)
-LENGTH_CHECK(check_ou_length, OID_AT_OU, 64)
-LENGTH_CHECK(check_l_length, OID_AT_L, 128)
-LENGTH_CHECK(check_st_length, OID_AT_ST, 128)
-LENGTH_CHECK(check_street_length, OID_AT_STREET, 128)
-LENGTH_CHECK(check_postal_length, OID_AT_POSTAL_CODE, 16)
-LENGTH_CHECK(check_email_length, OID_AT_EMAIL, 255)
-LENGTH_CHECK(check_serial_length, OID_AT_SERIAL, 64)
-LENGTH_CHECK(check_given_name_length, OID_AT_GIVEN_NAME, 32768)
-LENGTH_CHECK(check_surname_length, OID_AT_SURNAME, 32768)
-LENGTH_CHECK(check_given_name_recommended, OID_AT_GIVEN_NAME, 64)
-LENGTH_CHECK(check_surname_recommended, OID_AT_SURNAME, 64)
+LENGTH_CHECK(check_cn_length, PC_AK_CN, 64)
+LENGTH_CHECK(check_o_length, PC_AK_O, 64)
+LENGTH_CHECK(check_ou_length, PC_AK_OU, 64)
+LENGTH_CHECK(check_l_length, PC_AK_L, 128)
+LENGTH_CHECK(check_st_length, PC_AK_ST, 128)
+LENGTH_CHECK(check_street_length, PC_AK_STREET, 128)
+LENGTH_CHECK(check_postal_length, PC_AK_POSTAL_CODE, 16)
+LENGTH_CHECK(check_email_length, PC_AK_EMAIL, 255)
+LENGTH_CHECK(check_serial_length, PC_AK_SERIAL, 64)
+LENGTH_CHECK(check_given_name_length, PC_AK_GIVEN_NAME, 32768)
+LENGTH_CHECK(check_surname_length, PC_AK_SURNAME, 32768)
+LENGTH_CHECK(check_given_name_recommended, PC_AK_GIVEN_NAME, 64)
+LENGTH_CHECK(check_surname_recommended, PC_AK_SURNAME, 64)
 
 static void
 check_printable_type(const pc_name *n, pc_report *r, const char *which,
@@ -90,17 +95,26 @@ check_printable_type(const pc_name *n, pc_report *r, const char *which,
 	{
 		const pc_attr *a = &n->attr[i];
 
-		if (a->oid.n == oidlen && memcmp(a->oid.p, oid, oidlen) == 0 &&
-			a->vtag != PC_T_PRINTABLESTRING)
+		if (a->vtag != PC_T_PRINTABLESTRING && a->oid.n == oidlen &&
+			memcmp(a->oid.p, oid, oidlen) == 0)
 			pc_fail(r, "%s %s is encoded as %s, not PrintableString",
 					which, attr_label(a->oid), pc_tag_name(a->vtag));
 	}
 }
 
+/* The subject's summary says at once whether it holds the attribute. */
+static void
+check_subject_printable_type(const pc_cert *c, pc_report *r, pc_attr_kind kind,
+							 const char *oid, size_t oidlen)
+{
+	if (pc_subj_has(c, r, kind))
+		check_printable_type(&c->subject, r, "subject", oid, oidlen);
+}
+
 static void
 check_subject_country_printable(const pc_cert *c, pc_report *r)
 {
-	check_printable_type(&c->subject, r, "subject", OID_AT_C, sizeof(OID_AT_C) - 1);
+	check_subject_printable_type(c, r, PC_AK_C, OID_AT_C, sizeof(OID_AT_C) - 1);
 }
 
 static void
@@ -112,7 +126,7 @@ check_issuer_country_printable(const pc_cert *c, pc_report *r)
 static void
 check_subject_serial_printable(const pc_cert *c, pc_report *r)
 {
-	check_printable_type(&c->subject, r, "subject", OID_AT_SERIAL, sizeof(OID_AT_SERIAL) - 1);
+	check_subject_printable_type(c, r, PC_AK_SERIAL, OID_AT_SERIAL, sizeof(OID_AT_SERIAL) - 1);
 }
 
 /* X.680 41.4: the PrintableString alphabet. */
@@ -126,11 +140,15 @@ printable_char(uint8_t ch)
 static void
 check_printable_badalpha(const pc_cert *c, pc_report *r)
 {
+	const pc_subject_memo *s = pc_subject_info(c, r);
+
+	if (!(s->av_any & PC_AV_NOT_PRINTABLE))
+		return;
 	for (int i = 0; i < c->subject.nattr; i++)
 	{
 		const pc_attr *a = &c->subject.attr[i];
 
-		if (a->vtag != PC_T_PRINTABLESTRING)
+		if (a->vtag != PC_T_PRINTABLESTRING || !(s->av[i] & PC_AV_NOT_PRINTABLE))
 			continue;
 		for (size_t k = 0; k < a->value.n; k++)
 			if (a->value.p[k] == 0 || !printable_char(a->value.p[k]))
@@ -147,13 +165,18 @@ check_printable_badalpha(const pc_cert *c, pc_report *r)
 static void
 check_not_printable_characters(const pc_cert *c, pc_report *r)
 {
+	const pc_subject_memo *s = pc_subject_info(c, r);
+
+	/* printable ASCII values (pc_str_ascii) hold no control character */
+	if (!(s->av_any & PC_AV_NOT_ASCII))
+		return;
 	for (int i = 0; i < c->subject.nattr; i++)
 	{
 		const pc_attr *a = &c->subject.attr[i];
 		size_t		pos = 0;
 		uint32_t	cp;
 
-		if (!pc_is_string_tag(a->vtag) || pc_str_ascii(a->vtag, a->value))
+		if (!(s->av[i] & PC_AV_NOT_ASCII) || !pc_is_string_tag(a->vtag))
 			continue;
 		while (pc_str_next(a->vtag, a->value, &pos, &cp, NULL))
 			if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))

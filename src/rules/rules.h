@@ -40,6 +40,32 @@ pc_span_width(pc_span s)
 /* Is the subject's attribute present? */
 #define SUBJ_HAS(c, lit) PC_NAME_HAS(&(c)->subject, lit)
 
+/*
+ * The subject's attributes in brief (attrs.c): pc_subject_info makes the
+ * summary for c on first use and keeps it in r for the other rules.
+ */
+pc_attr_kind pc_attr_kind_of(pc_span oid);
+const pc_subject_memo *pc_subject_info_make(const pc_cert *c, pc_report *r);
+
+static inline const pc_subject_memo *
+pc_subject_info(const pc_cert *c, pc_report *r)
+{
+	return r->subj.cert == c ? &r->subj : pc_subject_info_make(c, r);
+}
+
+/* Does the subject hold an attribute of kind k (with a non-empty value)? */
+static inline bool
+pc_subj_has(const pc_cert *c, pc_report *r, pc_attr_kind k)
+{
+	return (pc_subject_info(c, r)->has & PC_AK_BIT(k)) != 0;
+}
+
+static inline bool
+pc_subj_has_value_k(const pc_cert *c, pc_report *r, pc_attr_kind k)
+{
+	return (pc_subject_info(c, r)->has_value & PC_AK_BIT(k)) != 0;
+}
+
 /* Is this identifier octet one of the ASN.1 character string types? */
 bool		pc_is_string_tag(uint8_t tag);
 

@@ -4057,6 +4057,434 @@ test_dns_name_facts(void)
 	CHECKF(wrong == 0, "%d random names with wrong facts", wrong);
 }
 
+/* ---------------------------------------------------------------- per-certificate memos */
+
+/*
+ * A TLS subscriber certificate with the subject attributes given, an AIA
+ * of naia URIs (alternately OCSP and caIssuers; last_aia replaces the last),
+ * as many CRLDP URIs in two DistributionPoints (the last one ftp: when
+ * last_aia is), and, when 'notice', a certificatePolicies userNotice in an
+ * IA5String.
+ */
+typedef struct b_attr
+{
+	const char *oid;
+	uint8_t		tag;
+	const char *value;
+} b_attr;
+
+static void
+b_memo_cert(bld *b, const b_attr *attrs, int nattrs, int naia, const char *last_aia, bool notice)
+{
+	uint8_t		key[33] = {0};
+	char		uri[64];
+
+	b_begin(b, PC_T_SEQUENCE);
+	b_begin(b, PC_T_SEQUENCE);
+	b_hex(b, "a0 03 02 01 02  02 01 01  30 0d 06 09 2a 86 48 86 f7 0d 01 01 0b 05 00");
+	b_begin(b, PC_T_SEQUENCE);
+	b_rdn(b, "2.5.4.3", PC_T_UTF8STRING, "Test CA");
+	b_end(b);
+	/* 2024: after BR 2.0 (2023-09-15), whose AIA rules the memo serves */
+	b_begin(b, PC_T_SEQUENCE);
+	b_str(b, PC_T_UTCTIME, "240101000000Z");
+	b_str(b, PC_T_UTCTIME, "240331000000Z");
+	b_end(b);
+	b_begin(b, PC_T_SEQUENCE);
+	for (int i = 0; i < nattrs; i++)
+		b_rdn(b, attrs[i].oid, attrs[i].tag, attrs[i].value);
+	b_end(b);
+	b_begin(b, PC_T_SEQUENCE);
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, "1.3.101.112");
+	b_end(b);
+	memset(key + 1, 0x11, 32);
+	b_tlv(b, PC_T_BITSTRING, key, sizeof(key));
+	b_end(b);
+	b_begin(b, PC_CTXC(3));
+	b_begin(b, PC_T_SEQUENCE);
+	b_ext_hex(b, "2.5.29.17", -1, "30 0d 82 0b 65 78 61 6d 70 6c 65 2e 63 6f 6d");	/* example.com */
+	b_ext_hex(b, "2.5.29.37", -1, "30 0a 06 08 2b 06 01 05 05 07 03 01");	/* serverAuth */
+	if (notice)
+		b_ext_hex(b, "2.5.29.32", -1, "30 1f 30 1d 06 06 67 81 0c 01 02 01 30 13 30 11"
+				  "06 08 2b 06 01 05 05 07 02 02 30 05 16 03 6e 6f 74");
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, "1.3.6.1.5.5.7.1.1");
+	b_begin(b, PC_T_OCTETSTRING);
+	b_begin(b, PC_T_SEQUENCE);
+	for (int i = 0; i < naia; i++)
+	{
+		b_begin(b, PC_T_SEQUENCE);
+		b_oid(b, i % 2 ? "1.3.6.1.5.5.7.48.2" : "1.3.6.1.5.5.7.48.1");
+		snprintf(uri, sizeof(uri), "http://a%d.example.com/x", i);
+		b_str(b, PC_CTX(PC_GN_URI), i + 1 == naia && last_aia ? last_aia : uri);
+		b_end(b);
+	}
+	b_end(b);
+	b_end(b);
+	b_end(b);
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, "2.5.29.31");
+	b_begin(b, PC_T_OCTETSTRING);
+	b_begin(b, PC_T_SEQUENCE);
+	for (int i = 0; i < naia; i++)
+	{
+		if (i == 0 || i == naia / 2)
+		{
+			if (i > 0)
+			{
+				b_end(b);
+				b_end(b);
+				b_end(b);
+			}
+			b_begin(b, PC_T_SEQUENCE);
+			b_begin(b, PC_CTXC(0));
+			b_begin(b, PC_CTXC(0));
+		}
+		snprintf(uri, sizeof(uri), "%s://c%d.example.com/x.crl",
+				 i + 1 == naia && last_aia && strncmp(last_aia, "ftp", 3) == 0 ? "ftp" : "http", i);
+		b_str(b, PC_CTX(PC_GN_URI), uri);
+	}
+	b_end(b);					/* fullName, distributionPoint, DistributionPoint */
+	b_end(b);
+	b_end(b);
+	b_end(b);					/* CRLDistributionPoints, extnValue, Extension */
+	b_end(b);
+	b_end(b);
+	b_end(b);					/* Extensions, [3], TBSCertificate */
+	b_end(b);
+	b_end(b);
+	b_sig(b);
+	b_end(b);
+}
+
+/* The subject attribute kinds with their OIDs, as oids.h spells them. */
+static const struct
+{
+	pc_attr_kind kind;
+	const char *oid;
+	size_t		n;
+}			memo_kinds[] = {
+#define MK(k, lit) {k, lit, sizeof(lit) - 1}
+	MK(PC_AK_CN, OID_AT_CN), MK(PC_AK_SURNAME, OID_AT_SURNAME), MK(PC_AK_SERIAL, OID_AT_SERIAL),
+	MK(PC_AK_C, OID_AT_C), MK(PC_AK_L, OID_AT_L), MK(PC_AK_ST, OID_AT_ST),
+	MK(PC_AK_STREET, OID_AT_STREET), MK(PC_AK_O, OID_AT_O), MK(PC_AK_OU, OID_AT_OU),
+	MK(PC_AK_TITLE, OID_AT_TITLE), MK(PC_AK_BUSINESS_CATEGORY, OID_AT_BUSINESS_CATEGORY),
+	MK(PC_AK_POSTAL_CODE, OID_AT_POSTAL_CODE), MK(PC_AK_GIVEN_NAME, OID_AT_GIVEN_NAME),
+	MK(PC_AK_INITIALS, OID_AT_INITIALS), MK(PC_AK_GENERATION, OID_AT_GENERATION),
+	MK(PC_AK_DN_QUALIFIER, OID_AT_DN_QUALIFIER), MK(PC_AK_PSEUDONYM, OID_AT_PSEUDONYM),
+	MK(PC_AK_ORG_ID, OID_AT_ORG_ID), MK(PC_AK_DC, OID_AT_DC), MK(PC_AK_UID, OID_AT_UID),
+	MK(PC_AK_EMAIL, OID_AT_EMAIL), MK(PC_AK_JUR_L, OID_AT_JUR_L), MK(PC_AK_JUR_ST, OID_AT_JUR_ST),
+	MK(PC_AK_JUR_C, OID_AT_JUR_C),
+#undef MK
+};
+
+/* Count how far the subject summary of c departs from walking the attributes. */
+static int
+subject_summary_errors(const pc_cert *c, const char *what)
+{
+	pc_report	r;
+	const pc_subject_memo *s;
+	int			bad = 0;
+
+	pc_report_init(&r, items, items_cap);
+	s = pc_subject_info(c, &r);
+	CHECK(s == &r.subj && s->cert == c && pc_subject_info(c, &r) == s);
+	for (size_t k = 0; k < sizeof(memo_kinds) / sizeof(memo_kinds[0]); k++)
+	{
+		uint32_t	bit = PC_AK_BIT(memo_kinds[k].kind);
+		int			n = pc_name_count(&c->subject, memo_kinds[k].oid, memo_kinds[k].n);
+		bool		value = pc_subj_has_value(c, memo_kinds[k].oid, memo_kinds[k].n);
+		size_t		maxlen = 0;
+
+		for (int i = 0; i < c->subject.nattr; i++)
+			if (pc_span_eq(c->subject.attr[i].oid,
+						   (pc_span) {(const uint8_t *) memo_kinds[k].oid, memo_kinds[k].n}) &&
+				c->subject.attr[i].value.n > maxlen)
+				maxlen = c->subject.attr[i].value.n;
+		if (((s->has & bit) != 0) != (n > 0) || ((s->multi & bit) != 0) != (n > 1) ||
+			((s->has_value & bit) != 0) != value || (n > 0 && s->maxlen[memo_kinds[k].kind] != maxlen))
+		{
+			CHECKF(false, "%s: summary of attribute kind %d is wrong", what, (int) memo_kinds[k].kind);
+			bad++;
+		}
+	}
+	for (int i = 0; i < c->subject.nattr; i++)
+	{
+		const pc_attr *a = &c->subject.attr[i];
+		uint8_t		want = 0;
+		int			kind = PC_AK_OTHER;
+
+		for (size_t k = 0; k < sizeof(memo_kinds) / sizeof(memo_kinds[0]); k++)
+			if (pc_span_eq(a->oid, (pc_span) {(const uint8_t *) memo_kinds[k].oid, memo_kinds[k].n}))
+				kind = memo_kinds[k].kind;
+		if (!pc_str_ascii(a->vtag, a->value))
+			want |= PC_AV_NOT_ASCII;
+		for (size_t j = 0; j < a->value.n; j++)
+		{
+			uint8_t		ch = a->value.p[j];
+			bool		alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+
+			if (ch == '&')
+				want |= PC_AV_AMP;
+			if (ch != 0 && strchr("=:{};\"|\\[]", ch))
+				want |= PC_AV_STL_PUNCT;
+			if (alnum || ch > 127)
+				want |= PC_AV_INFORMATIVE;
+			if (!alnum && (ch == 0 || !strchr(" '()+,-./:=?", ch)))
+				want |= PC_AV_NOT_PRINTABLE;
+		}
+		if (s->kind[i] != kind || s->av[i] != want || (s->av_any & want) != want)
+		{
+			CHECKF(false, "%s: attribute %d summarised as kind %d, octets 0x%02x; want %d, 0x%02x",
+				   what, i, s->kind[i], s->av[i], kind, want);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+/*
+ * The subject summary (attrs.c) answers as walking the attributes does:
+ * which kinds occur, once or more, with a value, the longest value, and
+ * the classes of octets in each value, on every fixture and on built
+ * subjects with every kind it names.
+ */
+static void
+test_subject_summary(void)
+{
+	static const b_attr mixed[] = {
+		{"2.5.4.6", PC_T_PRINTABLESTRING, "DE"},
+		{"2.5.4.8", PC_T_UTF8STRING, "{\"st\": 1}"},
+		{"2.5.4.7", PC_T_UTF8STRING, "M\xc3\x83\xc2\xbcnchen"},
+		{"2.5.4.10", PC_T_UTF8STRING, "A &amp; B"},
+		{"2.5.4.10", PC_T_UTF8STRING, "A second, longer organization name"},
+		{"2.5.4.11", PC_T_PRINTABLESTRING, "-"},
+		{"2.5.4.11", PC_T_BMPSTRING, ""},
+		{"2.5.4.3", PC_T_PRINTABLESTRING, "example.com"},
+		{"2.5.4.3", PC_T_PRINTABLESTRING, "bad*char"},
+		{"0.9.2342.19200300.100.1.25", PC_T_IA5STRING, "com"},
+		{"0.9.2342.19200300.100.1.1", PC_T_UTF8STRING, "uid"},
+		{"0.9.2342.19200300.100.1.2", PC_T_UTF8STRING, "not a kind"},
+		{"1.2.840.113549.1.9.1", PC_T_IA5STRING, "a@example.com"},
+		{"1.2.840.113549.1.9.2", PC_T_IA5STRING, "not a kind"},
+		{"1.3.6.1.4.1.311.60.2.1.1", PC_T_UTF8STRING, "Munich"},
+		{"1.3.6.1.4.1.311.60.2.1.2", PC_T_UTF8STRING, "Bavaria"},
+		{"1.3.6.1.4.1.311.60.2.1.3", PC_T_PRINTABLESTRING, "DE"},
+		{"1.3.6.1.4.1.311.60.2.1.4", PC_T_PRINTABLESTRING, "not a kind"},
+		{"2.5.4.4", PC_T_UTF8STRING, "Surname"},
+		{"2.5.4.42", PC_T_UTF8STRING, "Given"},
+		{"2.5.4.5", PC_T_PRINTABLESTRING, "12345"},
+		{"2.5.4.9", PC_T_UTF8STRING, "Street 1"},
+		{"2.5.4.17", PC_T_UTF8STRING, "80331"},
+		{"2.5.4.15", PC_T_UTF8STRING, "Private Organization"},
+		{"2.5.4.97", PC_T_UTF8STRING, "NTRDE-123"},
+		{"2.5.4.12", PC_T_UTF8STRING, "Title"},
+		{"2.5.4.43", PC_T_UTF8STRING, "I"},
+		{"2.5.4.44", PC_T_UTF8STRING, "Jr"},
+		{"2.5.4.46", PC_T_UTF8STRING, "q"},
+		{"2.5.4.65", PC_T_UTF8STRING, "p"},
+		{"2.5.4.200", PC_T_UTF8STRING, "two-octet arc"},
+		{"2.5.4.1", PC_T_UTF8STRING, "alias"},
+	};
+	int			bad = 0,
+				seen = 0;
+	bld			b;
+	pc_error	err;
+
+	cur_test = "subject summary";
+	b_init(&b);
+	b_memo_cert(&b, mixed, (int) (sizeof(mixed) / sizeof(mixed[0])), 1, NULL, false);
+	CHECK(pc_decode(b.buf, b.n, scratch, &err));
+	bad += subject_summary_errors(scratch, "built subject");
+	for (size_t k = 0; k < sizeof(memo_kinds) / sizeof(memo_kinds[0]); k++)
+		CHECKF(pc_subject_info(scratch, &(pc_report) {.subj.cert = NULL})->has & PC_AK_BIT(memo_kinds[k].kind),
+			   "built subject lacks kind %d", (int) memo_kinds[k].kind);
+	b_free(&b);
+	for (int i = 0; i < nrows; i++)
+	{
+		size_t		len;
+		uint8_t    *der = load_fixture(rows[i].name, &len);
+
+		if (der != NULL && pc_decode(der, len, scratch, &err))
+		{
+			bad += subject_summary_errors(scratch, rows[i].name);
+			seen++;
+		}
+		free(der);
+	}
+	CHECKF(bad == 0 && seen > 50, "%d summaries wrong over %d fixtures", bad, seen);
+}
+
+/*
+ * The report's per-certificate memos (subject summary, AIA and URI counts,
+ * userNotice, EV, DNS names, public suffixes) must not outlive their
+ * certificate.  Lint every fixture and built certificate right after
+ * another one, with the same report and the same pc_cert storage (so that
+ * only the engine's forgetting tells them apart): the findings must be
+ * those of linting it alone.
+ */
+static void
+test_memos_per_certificate(void)
+{
+	static const b_attr org[] = {
+		{"2.5.4.6", PC_T_PRINTABLESTRING, "DE"},
+		{"2.5.4.8", PC_T_UTF8STRING, "Bayern"},
+		{"2.5.4.7", PC_T_UTF8STRING, "M\xc3\x83\xc2\xbcnchen"},
+		{"2.5.4.10", PC_T_UTF8STRING, "A &amp; B"},
+		{"2.5.4.3", PC_T_UTF8STRING, "example.com"},
+	};
+	static const b_attr dv[] = {
+		{"2.5.4.3", PC_T_UTF8STRING, "example.com"},
+	};
+	pc_finding *alone_items = xmalloc(items_cap * sizeof(pc_finding));
+	uint8_t    *der[256];
+	size_t		len[256];
+	int			n = 0,
+				differ = 0;
+	pc_report	r;
+	pc_options	opt = {0};
+	pc_error	err;
+
+	cur_test = "memos per certificate";
+	for (int i = 0; i < nrows && n < 250; i++)
+	{
+		der[n] = load_fixture(rows[i].name, &len[n]);
+		if (der[n] != NULL)
+			n++;
+	}
+	for (int k = 0; k < 4; k++)
+	{
+		bld			b;
+
+		b_init(&b);
+		b_memo_cert(&b, k % 2 ? org : dv, k % 2 ? 5 : 1, k < 2 ? 2 : PC_AIA_MEMO + 2,
+					k < 2 ? NULL : "ftp://a1.example.com/x", k % 2);
+		der[n] = b.buf;
+		len[n] = b.n;
+		n++;
+	}
+	/* the built certificates exercise the memos: a userNotice, AIA past the kept count */
+	for (int k = 0; k < 4; k++)
+	{
+		pc_report	alone;
+
+		CHECK(pc_decode(der[n - 4 + k], len[n - 4 + k], scratch, &err));
+		pc_report_init(&alone, items, items_cap);
+		pc_lint(scratch, &opt, &alone);
+		CHECKF((finding(&alone, "e_ext_cert_policy_explicit_text_ia5_string") != NULL) == (k % 2) &&
+			   (finding(&alone, "e_aia_ca_issuers_must_have_http_only") != NULL) == (k >= 2),
+			   "built certificate %d: %zu findings", k, alone.n);
+	}
+	pc_report_init(&r, items, items_cap);
+	for (int i = 0; i < 2 * n; i++)
+	{
+		int			cur = i % n;
+		pc_report	alone;
+
+		/* the shared report carries on from the previous certificate */
+		r.n = 0;
+		if (!pc_decode(der[cur], len[cur], scratch, &err))
+			continue;
+		pc_lint(scratch, &opt, &r);
+		pc_report_init(&alone, alone_items, items_cap);
+		pc_lint(scratch, &opt, &alone);
+		if (!same_findings(&r, &alone))
+		{
+			CHECKF(false, "certificate %d after %d: %zu findings, %zu alone", cur,
+				   (i + n - 1) % n, r.n, alone.n);
+			differ++;
+		}
+		/* every second round runs backwards, so each certificate follows two others */
+		if (i == n - 1)
+			for (int a = 0, z = n - 1; a < z; a++, z--)
+			{
+				uint8_t    *t = der[a];
+				size_t		tl = len[a];
+
+				der[a] = der[z];
+				len[a] = len[z];
+				der[z] = t;
+				len[z] = tl;
+			}
+	}
+	CHECKF(differ == 0, "%d of %d certificates judged differently after another", differ, 2 * n);
+	for (int i = 0; i < n; i++)
+		free(der[i]);
+	free(alone_items);
+}
+
+/*
+ * The report keeps the first PC_AIA_MEMO AccessDescriptions; an AIA with
+ * more is walked in the DER each time.  Either way every description is
+ * judged, the last too: a duplicate location or a non-HTTP URL at the end
+ * is found, just inside and past the kept count.
+ */
+static void
+test_access_memo(void)
+{
+	static const int sizes[] = {3, PC_AIA_MEMO - 1, PC_AIA_MEMO, PC_AIA_MEMO + 1, PC_AIA_MEMO + 5};
+	static const b_attr dv[] = {{"2.5.4.3", PC_T_UTF8STRING, "example.com"}};
+	int			found = 0,
+				quiet = 0;
+
+	cur_test = "access memo";
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++)
+		for (int variant = 0; variant < 3; variant++)
+		{
+			bld			b;
+			pc_error	err;
+			pc_options	opt = {0};
+			pc_report	r;
+			char		last[64];
+			const char *rule;
+			int			n = sizes[k];
+
+			/* the last description repeats one of its method, is ftp, or is fine */
+			if (variant == 0)
+				snprintf(last, sizeof(last), "HTTP://A%d.example.COM/x", n - 3);
+			else if (variant == 1)
+				snprintf(last, sizeof(last), "ftp://a%d.example.com/x", n - 1);
+			else
+				snprintf(last, sizeof(last), "http://a%d.example.com/x", n - 1);
+			rule = variant == 0 ? "e_aia_unique_access_locations" :
+				(n - 1) % 2 ? "e_aia_ca_issuers_must_have_http_only" : "e_aia_ocsp_must_have_http_only";
+			b_init(&b);
+			b_memo_cert(&b, dv, 1, n, last, false);
+			CHECK(pc_decode(b.buf, b.n, scratch, &err));
+			pc_report_init(&r, items, items_cap);
+			pc_lint(scratch, &opt, &r);
+			CHECK(r.access.cert == scratch && r.access.aia_all == (n <= PC_AIA_MEMO));
+			CHECK(r.access.naia == (n <= PC_AIA_MEMO ? n : PC_AIA_MEMO));
+			CHECK(r.access.cdp_all == (n <= PC_CDP_MEMO) && r.access.cdp_uri == n);
+			CHECKF((finding(&r, "e_crl_distrib_points_not_http") != NULL) == (variant == 1) &&
+				   (variant != 1 || strstr(finding(&r, "e_crl_distrib_points_not_http")->detail, "ftp://c")),
+				   "%d CRLDP URIs: e_crl_distrib_points_not_http wrong", n);
+			CHECKF(r.access.ocsp_uri == (n + 1) / 2 && r.access.ca_uri == n / 2,
+				   "%d descriptions: %d OCSP and %d caIssuers URIs counted", n,
+				   r.access.ocsp_uri, r.access.ca_uri);
+			if (variant < 2)
+			{
+				const pc_finding *f = finding(&r, rule);
+
+				CHECKF(f != NULL && strstr(f->detail, variant == 0 ? "HTTP://A" : "ftp://") != NULL,
+					   "%d descriptions: %s %s", n, rule, f ? f->detail : "did not fire");
+				found += f != NULL;
+			}
+			else
+			{
+				CHECKF(finding(&r, "e_aia_unique_access_locations") == NULL &&
+					   finding(&r, "e_aia_ocsp_must_have_http_only") == NULL &&
+					   finding(&r, "e_aia_ca_issuers_must_have_http_only") == NULL,
+					   "%d descriptions: AIA finding on a good AIA", n);
+				quiet++;
+			}
+			b_free(&b);
+		}
+	CHECKF(found == 2 * (int) (sizeof(sizes) / sizeof(sizes[0])) && quiet == found / 2,
+		   "last description judged in %d shapes", found);
+}
+
 static double
 seconds_now(void)
 {
@@ -4924,6 +5352,9 @@ main(int argc, char **argv)
 	test_detail_text();
 	test_dns_name_memo();
 	test_dns_name_facts();
+	test_subject_summary();
+	test_memos_per_certificate();
+	test_access_memo();
 	test_bounded_time();
 	test_weak_keys();
 
