@@ -171,7 +171,7 @@ decode_name(pc_der *outer, pc_name *name, pc_error *err, const char *what)
 
 	if (!pc_der_expect(outer, PC_T_SEQUENCE, &seq, err, what))
 		return false;
-	name->der = seq.all;
+	pc_span_copy(&name->der, &seq.all);
 	name->nattr = 0;
 	name->nrdn = 0;
 	name->multi_valued = false;
@@ -215,11 +215,11 @@ decode_name(pc_der *outer, pc_name *name, pc_error *err, const char *what)
 			bit = at_bit_of(type.v);
 			name->at_repeated |= name->at_seen & bit;
 			name->at_seen |= bit;
-			a->oid = type.v;
+			pc_span_copy(&a->oid, &type.v);
 			a->vtag = value.id;
-			a->value = value.v;
-			a->vall = value.all;
-			a->all = atv.all;
+			pc_span_copy(&a->value, &value.v);
+			pc_span_copy(&a->vall, &value.all);
+			pc_span_copy(&a->all, &atv.all);
 			a->rdn = name->nrdn;
 			inset++;
 		}
@@ -571,7 +571,7 @@ dec_eku(pc_cert *c, pc_ext *x)
 			return;
 		}
 		if (c->neku < PC_MAX_EKUS)
-			c->eku[c->neku++] = t.v;
+			pc_span_copy(&c->eku[c->neku++], &t.v);
 		if (PC_OID_IS(t.v, OID_KP_SERVER_AUTH))
 			c->eku_mask |= PC_EKU_SERVER_AUTH;
 		else if (PC_OID_IS(t.v, OID_KP_CLIENT_AUTH))
@@ -653,7 +653,7 @@ dec_cp(pc_cert *c, pc_ext *x)
 		if (c->npolicy == PC_MAX_POLICIES)
 			continue;
 		p = &c->policy[c->npolicy++];
-		p->oid = t.v;
+		pc_span_copy(&p->oid, &t.v);
 		p->has_qualifiers = false;
 		p->qualifiers = PC_SPAN_EMPTY;
 		if (pc_der_more(&pd))
@@ -664,7 +664,7 @@ dec_cp(pc_cert *c, pc_ext *x)
 				return;
 			}
 			p->has_qualifiers = true;
-			p->qualifiers = t.v;
+			pc_span_copy(&p->qualifiers, &t.v);
 			if (!ext_seq_of(x, t.v, PC_T_SEQUENCE, "PolicyQualifierInfo"))
 				return;
 		}
@@ -690,7 +690,7 @@ dec_names(pc_ext *x, pc_span *out, uint32_t *types, uint32_t *count)
 		*count = 0;
 		return;
 	}
-	*out = seq.v;
+	pc_span_copy(out, &seq.v);
 }
 
 static void
@@ -714,7 +714,7 @@ dec_aki(pc_cert *c, pc_ext *x)
 		if (t.id == PC_CTX(0) && !c->aki_has_keyid)
 		{
 			c->aki_has_keyid = true;
-			c->aki_keyid = t.v;
+			pc_span_copy(&c->aki_keyid, &t.v);
 		}
 		else if (t.id == PC_CTXC(1) && !c->aki_has_issuer)
 			c->aki_has_issuer = true;
@@ -770,7 +770,7 @@ dec_aia(pc_span *out, pc_ext *x)
 			return;
 		}
 	}
-	*out = seq.v;
+	pc_span_copy(out, &seq.v);
 }
 
 static void
@@ -825,7 +825,7 @@ decode_extension(pc_cert *c, pc_ext *x)
 			break;
 		case PC_X_SKI:
 			if (ext_single(x, PC_T_OCTETSTRING, &t))
-				c->ski = t.v;
+				pc_span_copy(&c->ski, &t.v);
 			break;
 		case PC_X_AIA:
 			dec_aia(&c->aia, x);
@@ -842,7 +842,7 @@ decode_extension(pc_cert *c, pc_ext *x)
 			if (ext_single(x, PC_T_SEQUENCE, &t) &&
 				ext_seq_of(x, t.v, PC_T_SEQUENCE, "DistributionPoint") &&
 				x->xid == PC_X_CRLDP)
-				c->crldp = t.v;
+				pc_span_copy(&c->crldp, &t.v);
 			break;
 		case PC_X_NOCHECK:
 		case PC_X_POISON:
@@ -904,7 +904,7 @@ decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 		 * Field by field rather than memset: 'why' is most of the
 		 * structure and is read as a string only.
 		 */
-		x->all = ext.all;
+		pc_span_copy(&x->all, &ext.all);
 		x->critical = false;
 		x->critical_encoded = false;
 		x->bad = false;
@@ -913,7 +913,7 @@ decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 		der_enter(&ed, tbs, &ext);
 		if (!expect_oid(&ed, &oid, err, "extnID"))
 			return false;
-		x->oid = oid.v;
+		pc_span_copy(&x->oid, &oid.v);
 		if (peek(&ed) == PC_T_BOOLEAN)
 		{
 			/* the peek saw only the tag: the TLV itself may still be truncated */
@@ -931,7 +931,7 @@ decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 			return false;
 		if (pc_der_more(&ed))
 			return fail_at(err, pc_offset(&ed, ed.p), "Extension: data after extnValue");
-		x->value = t.v;
+		pc_span_copy(&x->value, &t.v);
 		x->xid = (int16_t) ext_xid(x->oid);
 
 		/* a known kind repeats when its slot is taken; others by OID */
@@ -992,8 +992,8 @@ decode_rsa_key(pc_spki *k)
 		!pc_der_expect(&s, PC_T_INTEGER, &e, NULL, "") || pc_der_more(&s) ||
 		n.v.n == 0 || e.v.n == 0)
 		return;
-	k->rsa_n = n.v;
-	k->rsa_e = e.v;
+	pc_span_copy(&k->rsa_n, &n.v);
+	pc_span_copy(&k->rsa_e, &e.v);
 	k->bits = int_bits(n.v);
 	k->rsa_e_small = 0;
 	if (int_bits(e.v) <= 64 && !(e.v.p[0] & 0x80))
@@ -1045,22 +1045,22 @@ decode_spki(pc_der *tbs, pc_spki *k, pc_error *err)
 	memset(k, 0, sizeof(*k));
 	if (!pc_der_expect(tbs, PC_T_SEQUENCE, &spki, err, "subjectPublicKeyInfo"))
 		return false;
-	k->all = spki.all;
+	pc_span_copy(&k->all, &spki.all);
 	der_enter(&d, tbs, &spki);
 	if (!pc_der_expect(&d, PC_T_SEQUENCE, &alg, err, "subjectPublicKeyInfo algorithm"))
 		return false;
-	k->alg = alg.all;
+	pc_span_copy(&k->alg, &alg.all);
 	der_enter(&ad, tbs, &alg);
 	if (!expect_oid(&ad, &oid, err, "subjectPublicKeyInfo algorithm"))
 		return false;
-	k->alg_oid = oid.v;
+	pc_span_copy(&k->alg_oid, &oid.v);
 	if (pc_der_more(&ad))
 	{
 		pc_tlv		params;
 
 		if (!pc_der_next(&ad, &params, err))
 			return in(err, "subjectPublicKeyInfo parameters");
-		k->params = params.all;
+		pc_span_copy(&k->params, &params.all);
 		if (pc_der_more(&ad))
 			return fail_at(err, pc_offset(&ad, ad.p), "subjectPublicKeyInfo: data after parameters");
 	}
@@ -1142,8 +1142,8 @@ decode_alg(pc_der *d, pc_span *all, pc_span *oid, pc_error *err, const char *wha
 		if (pc_der_more(&ad))
 			return fail_at(err, pc_offset(&ad, ad.p), "%s: data after parameters", what);
 	}
-	*all = alg.all;
-	*oid = o.v;
+	pc_span_copy(all, &alg.all);
+	pc_span_copy(oid, &o.v);
 	return true;
 }
 
@@ -1185,7 +1185,7 @@ decode_tbs(pc_der *outer, pc_cert *c, pc_error *err)
 
 	if (!pc_der_expect(outer, PC_T_SEQUENCE, &tbs, err, "tbsCertificate"))
 		return false;
-	c->tbs = tbs.all;
+	pc_span_copy(&c->tbs, &tbs.all);
 	der_enter(&d, outer, &tbs);
 
 	c->version = 0;
@@ -1209,7 +1209,7 @@ decode_tbs(pc_der *outer, pc_cert *c, pc_error *err)
 		return false;
 	if (t.v.n == 0)
 		return fail_at(err, pc_offset(&d, t.all.p), "serialNumber: empty INTEGER");
-	c->serial = t.v;
+	pc_span_copy(&c->serial, &t.v);
 	if (!int_minimal(t.v))
 		c->der_flags |= PC_DF_INT_NONMINIMAL;
 

@@ -40,6 +40,22 @@ typedef struct pc_span
 
 #define PC_SPAN_EMPTY ((pc_span) {NULL, 0})
 
+/*
+ * Copy a span a field at a time.  The DER reader writes a TLV's spans field
+ * by field, and a whole-struct copy just after reads them back with one
+ * 16-byte load, which the processor cannot forward from the two 8-byte
+ * stores still in flight: it waits a dozen cycles or so.  The decoder
+ * copies spans out of TLVs about a hundred times a certificate; copied
+ * this way, a decode took 17% less time (perf had shown half of the
+ * extension loop's cycles on such loads).
+ */
+static inline void
+pc_span_copy(pc_span *dst, const pc_span *src)
+{
+	dst->p = src->p;
+	dst->n = src->n;
+}
+
 /* Compare an OID's content octets with a string literal of octets. */
 #define PC_OID_IS(span, lit) \
 	((span).n == sizeof(lit) - 1 && memcmp((span).p, (lit), sizeof(lit) - 1) == 0)
