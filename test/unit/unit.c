@@ -3348,6 +3348,66 @@ test_interrupt_callback(void)
  * has slots, so plans are evicted and rebuilt), it must find exactly what
  * testing every rule finds.
  */
+/*
+ * Plans keep the rules in force per era, between consecutive window dates.
+ * At every date any rule names, a second before and a second after,
+ * certificates of several kinds (some of them failing) must get exactly
+ * the findings of testing every rule's window.
+ */
+static void
+test_plan_eras(void)
+{
+	static const char *const names[] = {"good_dv_2024", "good_ev_2021", "good_precert_2021",
+	"good_tls_ca", "good_root", "bad_cn_not_in_san_2020", "bad_ca_ku_missing_2021"};
+	pc_finding *ref_items = xmalloc(items_cap * sizeof(pc_finding));
+	int			runs = 0,
+				bad = 0;
+
+	cur_test = "plan eras";
+	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+	{
+		size_t		len;
+		uint8_t    *der = load_fixture(names[k], &len);
+		pc_error	err;
+
+		CHECKF(der != NULL && pc_decode(der, len, scratch, &err), "fixture %s", names[k]);
+		if (der == NULL)
+			continue;
+		for (size_t t = 0; t < pc_rule_table_count; t++)
+			for (size_t i = 0; i < *pc_rule_tables[t].count; i++)
+				for (int end = 0; end < 2; end++)
+				{
+					const pc_rule *rule = &pc_rule_tables[t].rules[i];
+					int64_t		date = end ? rule->until : rule->from;
+
+					if (date == 0)
+						continue;
+					for (int64_t delta = -1; delta <= 1; delta++)
+						for (int sev = 0; sev < 2; sev++)
+						{
+							pc_options	opt = {0};
+							pc_report	got,
+										want;
+
+							opt.at = date + delta;
+							opt.at_set = true;
+							opt.min_severity = sev ? PC_ERROR : 0;
+							pc_report_init(&got, items, items_cap);
+							pc_lint(scratch, &opt, &got);
+							pc_report_init(&want, ref_items, items_cap);
+							lint_every_rule(scratch, &opt, &want);
+							runs++;
+							if (!same_findings(&got, &want) && bad++ < 3)
+								CHECKF(false, "%s at %s %+lld s: %zu findings by plan, %zu by every rule",
+									   names[k], rule->name, (long long) delta, got.n, want.n);
+						}
+				}
+		free(der);
+	}
+	CHECKF(bad == 0 && runs > 1000, "%d of %d runs differ", bad, runs);
+	free(ref_items);
+}
+
 static void
 test_rule_plans(void)
 {
@@ -5338,6 +5398,7 @@ main(int argc, char **argv)
 	test_extension_kinds();
 	test_roca_paths();
 	test_rule_plans();
+	test_plan_eras();
 	test_interrupt_callback();
 	test_decode_built();
 	test_decode_caps();
