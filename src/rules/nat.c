@@ -109,15 +109,80 @@ pc_nat_from_bytes(uint64_t *a, int max, const uint8_t *p, size_t len)
 	return whole;
 }
 
-uint64_t
-pc_nat_mod_bytes(const uint8_t *p, size_t len, uint64_t m)
+/* (u1:u0) mod d for u1 < d, d normalised, v its reciprocal. */
+static inline uint64_t
+rem_preinv(uint64_t u1, uint64_t u0, uint64_t d, uint64_t v)
 {
-	uint64_t	rem = load_be_short(p, len) % m;
+	u128		q = (u128) v * u1 + ((u128) (u1 + 1) << 64 | u0);
+	uint64_t	q1 = (uint64_t) (q >> 64),
+				q0 = (uint64_t) q,
+				r = u0 - q1 * d;
 
-	/* Horner's rule a limb at a time from the top, one division each */
-	for (size_t i = len % 8; i < len; i += 8)
-		(void) div_2by1(rem, load_be64(p + i), m, &rem);
-	return rem;
+	/* without branches: the data decide them at random */
+	r += d & -(uint64_t) (r > q0);
+	r -= d & -(uint64_t) (r >= d);
+	return r;
+}
+
+/*
+ * a mod d for a of at most 64 limbs, from pw[j] = 2^(64 j) mod d: the sum
+ * of a[j] pw[j], the products added in three words without a reduction
+ * between them (64 products of two limbs stay below 2^134), then two
+ * remainder steps.  The multiplications are independent, where Horner's
+ * rule makes each limb wait for the previous limb's remainder.
+ */
+static inline uint64_t
+sum_mod_preinv(const uint64_t *a, int n, const uint64_t *pw, uint64_t d, uint64_t v)
+{
+	u128		lo = 0;
+	uint64_t	hi = 0;
+
+	for (int j = 0; j < n; j++)
+	{
+		u128		p = (u128) a[j] * pw[j];
+
+		lo += p;
+		hi += lo < p;
+	}
+	return rem_preinv(rem_preinv(hi, (uint64_t) (lo >> 64), d, v), (uint64_t) lo, d, v);
+}
+
+#define MOD_TABLE_LIMBS 64		/* 4096 bits: the largest common RSA key */
+
+/*
+ * A word modulus m prepared for sum_mod_preinv: d, m shifted until its top
+ * bit is set (a mod d gives a mod m, as m divides d), d's reciprocal, and
+ * 2^(64 j) mod d.  Fermat's and ROCA's filters take remainders modulo two
+ * constants, so each thread keeps tables for the last two moduli it met.
+ */
+typedef struct mod_table
+{
+	uint64_t	m,
+				d,
+				v;
+	uint64_t	pow[MOD_TABLE_LIMBS];
+} mod_table;
+
+static const mod_table *
+mod_table_for(uint64_t m)
+{
+	static _Thread_local mod_table t[2];
+	static _Thread_local unsigned next;
+	mod_table  *x;
+	uint64_t	unused;
+
+	for (unsigned i = 0; i < 2; i++)
+		if (t[i].m == m)
+			return &t[i];
+	x = &t[next];
+	next ^= 1;
+	x->d = m << __builtin_clzll(m);
+	x->v = div_2by1(~x->d, ~(uint64_t) 0, x->d, &unused);
+	x->pow[0] = 1;
+	for (int j = 1; j < MOD_TABLE_LIMBS; j++)
+		(void) div_2by1(x->pow[j - 1], 0, x->d, &x->pow[j]);
+	x->m = m;
+	return x;
 }
 
 uint64_t
@@ -125,8 +190,32 @@ pc_nat_mod_word(const uint64_t *a, int n, uint64_t m)
 {
 	uint64_t	rem = 0;
 
-	for (int i = nat_len(a, n) - 1; i >= 0; i--)
+	n = nat_len(a, n);
+	if (n <= MOD_TABLE_LIMBS && m > 1)
+	{
+		const mod_table *t = mod_table_for(m);
+
+		return sum_mod_preinv(a, n, t->pow, t->d, t->v) % m;
+	}
+	/* longer numbers by Horner's rule, one division a limb */
+	for (int i = n - 1; i >= 0; i--)
 		(void) div_2by1(rem, a[i], m, &rem);
+	return rem;
+}
+
+uint64_t
+pc_nat_mod_bytes(const uint8_t *p, size_t len, uint64_t m)
+{
+	uint64_t	limbs[MOD_TABLE_LIMBS];
+	int			n = pc_nat_from_bytes(limbs, MOD_TABLE_LIMBS, p, len);
+	uint64_t	rem;
+
+	if (n >= 0)
+		return pc_nat_mod_word(limbs, n, m);
+	/* longer: Horner's rule a limb at a time from the top */
+	rem = load_be_short(p, len) % m;
+	for (size_t i = len % 8; i < len; i += 8)
+		(void) div_2by1(rem, load_be64(p + i), m, &rem);
 	return rem;
 }
 
@@ -1229,21 +1318,6 @@ get_residue_tables(void)
 	return &t;
 }
 
-/* (u1:u0) mod d for u1 < d, d normalised, v its reciprocal. */
-static inline uint64_t
-rem_preinv(uint64_t u1, uint64_t u0, uint64_t d, uint64_t v)
-{
-	u128		q = (u128) v * u1 + ((u128) (u1 + 1) << 64 | u0);
-	uint64_t	q1 = (uint64_t) (q >> 64),
-				q0 = (uint64_t) q,
-				r = u0 - q1 * d;
-
-	/* without branches: the data decide them at random */
-	r += d & -(uint64_t) (r > q0);
-	r -= d & -(uint64_t) (r >= d);
-	return r;
-}
-
 void
 pc_nat_small_residues(const uint64_t *a, int n, uint16_t *out)
 {
@@ -1259,29 +1333,9 @@ pc_nat_small_residues(const uint64_t *a, int n, uint16_t *out)
 	out[0] = (uint16_t) (n > 0 ? a[0] & 1 : 0);
 	if (n <= POW_LIMBS)
 	{
-		/*
-		 * Up to 4096 bits: n mod d = sum of a[j] (2^(64 j) mod d), the
-		 * products summed in three words without a reduction between them
-		 * (64 products of two limbs stay below 2^134), then two remainder
-		 * steps.  Independent multiplications, where Horner's rule makes
-		 * each limb wait for the previous one's remainder.
-		 */
+		/* up to 4096 bits: sums of limb products (sum_mod_preinv) */
 		for (int g = 0; g < t->ngroups; g++)
-		{
-			const uint64_t *pw = t->pow[g];
-			u128		lo = 0;
-			uint64_t	hi = 0;
-
-			for (int j = 0; j < n; j++)
-			{
-				u128		p = (u128) a[j] * pw[j];
-
-				lo += p;
-				hi += lo < p;
-			}
-			rg[g] = rem_preinv(rem_preinv(hi, (uint64_t) (lo >> 64), t->g[g].d, t->g[g].v),
-							   (uint64_t) lo, t->g[g].d, t->g[g].v);
-		}
+			rg[g] = sum_mod_preinv(a, n, t->pow[g], t->g[g].d, t->g[g].v);
 	}
 	else
 	{
