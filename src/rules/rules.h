@@ -152,6 +152,13 @@ pc_dns_facts(const pc_cert *c, pc_report *r, bool with_cn)
 	return (uint16_t) (r->dns_fsan | (with_cn ? r->dns_fcn : 0));
 }
 
+/*
+ * The root-zone entry of a TLD (tld_data.h), compared ignoring ASCII case
+ * and up to a NUL in the label, or NULL (cabf_br_names.c).
+ */
+struct pc_tld;
+const struct pc_tld *pc_tld_find(pc_span label);
+
 /* Is the signature algorithm (outer or TBS) one that uses SHA-1? */
 bool		pc_sig_is_sha1(pc_span oid);
 

@@ -13,6 +13,7 @@
  */
 #include "../../src/core/pc.h"
 #include "../../src/rules/rules.h"
+#include "../../src/rules/tld_data.h"
 #include "../../src/core/weakkeys.h"
 #include <openssl/bn.h>
 #include <openssl/evp.h>
@@ -3408,6 +3409,82 @@ test_plan_eras(void)
 	free(ref_items);
 }
 
+/* The TLD an entry names by a linear scan: lower case, up to a NUL. */
+static const pc_tld *
+tld_by_scan(const uint8_t *p, size_t n)
+{
+	char		low[80];
+	size_t		k = 0;
+
+	for (; k < n && k < sizeof(low) - 1 && p[k] != '\0'; k++)
+		low[k] = (char) tolower(p[k]);
+	if (k == sizeof(low) - 1)
+		return NULL;
+	low[k] = '\0';
+	for (size_t i = 0; i < sizeof(pc_tlds) / sizeof(pc_tlds[0]); i++)
+		if (strcmp(low, pc_tlds[i].name) == 0)
+			return &pc_tlds[i];
+	return NULL;
+}
+
+/* Same entry?  (The unit test has its own copy of the table: compare names.) */
+static bool
+same_tld(const struct pc_tld *a, const pc_tld *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(((const pc_tld *) a)->name, b->name) == 0;
+}
+
+/* pc_tld_find (a hash index) against a scan: every TLD, in capitals, cut, with a NUL, random. */
+static void
+test_tld_find(void)
+{
+	uint64_t	st = 0x243f6a8885a308d3ULL;
+	int			wrong = 0,
+				found = 0;
+
+	cur_test = "tld find";
+	for (size_t i = 0; i < sizeof(pc_tlds) / sizeof(pc_tlds[0]); i++)
+	{
+		uint8_t		buf[80];
+		size_t		n = strlen(pc_tlds[i].name);
+
+		memcpy(buf, pc_tlds[i].name, n);
+		for (int v = 0; v < 5; v++)
+		{
+			size_t		len = n;
+
+			if (v == 1)
+				for (size_t k = 0; k < n; k++)
+					buf[k] = (uint8_t) toupper(buf[k]);
+			if (v == 2)
+				len = n - 1;
+			if (v == 3)
+			{
+				memcpy(buf + n, "\0zz", 3);
+				len = n + 3;
+			}
+			if (v == 4)
+			{
+				buf[n] = 'q';
+				len = n + 1;
+			}
+			found += pc_tld_find((pc_span) {buf, len}) != NULL;
+			wrong += !same_tld(pc_tld_find((pc_span) {buf, len}), tld_by_scan(buf, len));
+		}
+	}
+	for (int trial = 0; trial < 50000; trial++)
+	{
+		uint8_t		buf[8];
+		size_t		len = 1 + xorshift(&st) % 4;
+
+		for (size_t k = 0; k < len; k++)
+			buf[k] = (uint8_t) ("abcdefghijklmnopqrstuvwxyzAZ-\0"[xorshift(&st) % 30]);
+		wrong += !same_tld(pc_tld_find((pc_span) {buf, len}), tld_by_scan(buf, len));
+	}
+	CHECKF(wrong == 0, "%d lookups differ from a scan", wrong);
+	CHECKF(found >= 3 * (int) (sizeof(pc_tlds) / sizeof(pc_tlds[0])), "%d of the TLD variants found", found);
+}
+
 static void
 test_rule_plans(void)
 {
@@ -5398,6 +5475,7 @@ main(int argc, char **argv)
 	test_extension_kinds();
 	test_roca_paths();
 	test_rule_plans();
+	test_tld_find();
 	test_plan_eras();
 	test_interrupt_callback();
 	test_decode_built();
