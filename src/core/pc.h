@@ -897,6 +897,7 @@ typedef struct pc_report
 	/* DNS names: dns_cn from the commonNames, then the SAN's; -1 not yet */
 	int8_t		dns_n;			/* PC_DNS_MEMO + 1: too many to keep */
 	uint8_t		dns_cn;
+	const struct pc_cert *dns_cert; /* whose names these are */
 	uint16_t	dns_fcn;		/* PC_DNSF_* of every commonName name, OR-ed */
 	uint16_t	dns_fsan;		/* ... and of every SAN dNSName (all, not only kept) */
 	pc_span		dns[PC_DNS_MEMO];

@@ -191,6 +191,7 @@ pc_dns_remember(const pc_cert *c, pc_report *r)
 	pc_gn		gn;
 
 	r->dns_n = 0;
+	r->dns_cert = c;
 	r->dns_fcn = 0;
 	r->dns_fsan = 0;
 	for (int i = 0; i < c->subject.nattr; i++)
@@ -243,7 +244,7 @@ pc_dns_begin(pc_dns_iter *it, const pc_cert *c, pc_report *r, bool with_cn)
 	it->ai = 0;
 	it->memo = NULL;
 	pc_gn_begin(&it->g, c->san);
-	if (r->dns_n < 0)
+	if (r->dns_n < 0 || r->dns_cert != c)
 		pc_dns_remember(c, r);
 	if (r->dns_n <= PC_DNS_MEMO)
 	{

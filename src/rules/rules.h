@@ -147,7 +147,7 @@ uint16_t	pc_dns_name_facts(pc_span name);
 static inline uint16_t
 pc_dns_facts(const pc_cert *c, pc_report *r, bool with_cn)
 {
-	if (r->dns_n < 0)
+	if (r->dns_n < 0 || r->dns_cert != c)
 		pc_dns_remember(c, r);
 	return (uint16_t) (r->dns_fsan | (with_cn ? r->dns_fcn : 0));
 }

@@ -4069,6 +4069,7 @@ test_dns_name_memo(void)
 		pc_report_init(&want, ref_items, items_cap);
 		/* the reference walks every name and trusts no summary of them */
 		want.dns_n = PC_DNS_MEMO + 1;
+		want.dns_cert = scratch;
 		want.dns_fcn = want.dns_fsan = UINT16_MAX;
 		lint_every_rule(scratch, &opt, &want);
 		CHECKF(same_findings(&got, &want), "names %d+%d: %zu findings kept, %zu walked",
@@ -4080,6 +4081,28 @@ test_dns_name_memo(void)
 		b_free(&b);
 	}
 	CHECKF(fired == (int) (sizeof(shapes) / sizeof(shapes[0])), "last name judged in %d shapes", fired);
+
+	/* the list belongs to one certificate: asked about another, it is made again */
+	{
+		bld			a,
+					b;
+		pc_cert    *other = xmalloc(sizeof(pc_cert));
+		pc_error	err;
+		pc_report	r;
+
+		b_init(&a);
+		b_init(&b);
+		b_names_cert(&a, 1, 2, false, 0, "under_score.example.com");
+		b_names_cert(&b, 1, 2, false, 0, "plain.example.com");
+		CHECK(pc_decode(a.buf, a.n, scratch, &err) && pc_decode(b.buf, b.n, other, &err));
+		pc_report_init(&r, items, items_cap);
+		CHECK(pc_dns_facts(scratch, &r, false) & PC_DNSF_UNDERSCORE);
+		CHECK(!(pc_dns_facts(other, &r, false) & PC_DNSF_UNDERSCORE));
+		CHECK(pc_dns_facts(scratch, &r, false) & PC_DNSF_UNDERSCORE);
+		b_free(&a);
+		b_free(&b);
+		free(other);
+	}
 	free(ref_items);
 }
 
