@@ -124,6 +124,26 @@ rem_preinv(uint64_t u1, uint64_t u0, uint64_t d, uint64_t v)
 	return r;
 }
 
+/* m shifted until its top bit is set (d), and d's reciprocal for rem_preinv. */
+static uint64_t
+normalised_divisor(uint64_t m, uint64_t *v)
+{
+	uint64_t	d = m << __builtin_clzll(m),
+				unused;
+
+	*v = div_2by1(~d, ~(uint64_t) 0, d, &unused);
+	return d;
+}
+
+/* pw[j] = 2^(64 j) mod d for j < n; each below d, so each next quotient fits. */
+static void
+powers_of_limb_base(uint64_t *pw, int n, uint64_t d)
+{
+	pw[0] = 1;
+	for (int j = 1; j < n; j++)
+		(void) div_2by1(pw[j - 1], 0, d, &pw[j]);
+}
+
 /*
  * a mod d for a of at most 64 limbs, from pw[j] = 2^(64 j) mod d: the sum
  * of a[j] pw[j], the products added in three words without a reduction
@@ -169,18 +189,14 @@ mod_table_for(uint64_t m)
 	static _Thread_local mod_table t[2];
 	static _Thread_local unsigned next;
 	mod_table  *x;
-	uint64_t	unused;
 
 	for (unsigned i = 0; i < 2; i++)
 		if (t[i].m == m)
 			return &t[i];
 	x = &t[next];
 	next ^= 1;
-	x->d = m << __builtin_clzll(m);
-	x->v = div_2by1(~x->d, ~(uint64_t) 0, x->d, &unused);
-	x->pow[0] = 1;
-	for (int j = 1; j < MOD_TABLE_LIMBS; j++)
-		(void) div_2by1(x->pow[j - 1], 0, x->d, &x->pow[j]);
+	x->d = normalised_divisor(m, &x->v);
+	powers_of_limb_base(x->pow, MOD_TABLE_LIMBS, x->d);
 	x->m = m;
 	return x;
 }
@@ -1287,15 +1303,12 @@ get_residue_tables(void)
 		t.ngroups = 0;
 		while (i < PC_SMALL_PRIMES && t.ngroups < MAX_GROUPS)
 		{
-			uint64_t	m = 1,
-						unused;
+			uint64_t	m = 1;
 			int			first = i;
 
 			while (i < PC_SMALL_PRIMES && m <= UINT64_MAX / pc_small_primes[i])
 				m *= pc_small_primes[i++];
-			t.g[t.ngroups].d = m << __builtin_clzll(m);
-			t.g[t.ngroups].v = div_2by1(~t.g[t.ngroups].d, ~(uint64_t) 0, t.g[t.ngroups].d,
-										&unused);
+			t.g[t.ngroups].d = normalised_divisor(m, &t.g[t.ngroups].v);
 			t.g[t.ngroups].first = first;
 			t.g[t.ngroups].count = i - first;
 			t.ngroups++;
@@ -1303,12 +1316,7 @@ get_residue_tables(void)
 		for (int k = 0; k < PC_SMALL_PRIMES; k++)
 			t.inv[k] = UINT64_MAX / pc_small_primes[k];
 		for (int g = 0; g < t.ngroups; g++)
-		{
-			/* each below d, so the next division's quotient fits */
-			t.pow[g][0] = 1;
-			for (int j = 1; j < POW_LIMBS; j++)
-				(void) div_2by1(t.pow[g][j - 1], 0, t.g[g].d, &t.pow[g][j]);
-		}
+			powers_of_limb_base(t.pow[g], POW_LIMBS, t.g[g].d);
 		t.prod[0] = 1;
 		t.prodn = 1;
 		for (int k = 1; k < PC_SMALL_PRIMES; k++)
