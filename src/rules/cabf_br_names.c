@@ -79,35 +79,6 @@ span_has(pc_span s, uint8_t ch)
 	return s.n > 0 && memchr(s.p, ch, s.n) != NULL;
 }
 
-static bool
-span_is_ci(pc_span s, const char *lit)
-{
-	size_t		n = strlen(lit);
-
-	if (s.n != n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (lower(s.p[i]) != (uint8_t) lit[i])
-			return false;
-	return true;
-}
-
-static bool
-span_ends_ci(pc_span s, const char *lit)
-{
-	size_t		n = strlen(lit);
-
-	return s.n >= n && span_is_ci((pc_span) {s.p + s.n - n, n}, lit);
-}
-
-static bool
-span_starts_ci(pc_span s, const char *lit)
-{
-	size_t		n = strlen(lit);
-
-	return s.n >= n && span_is_ci((pc_span) {s.p, n}, lit);
-}
-
 /* ---------------------------------------------------------------- labels */
 
 /*
@@ -164,7 +135,7 @@ is_ldh_label(pc_span l)
 	for (size_t i = 0; i < l.n; i++)
 		if (!is_alnum(l.p[i]) && l.p[i] != '-')
 			return false;
-	return !(l.n >= 4 && l.p[2] == '-' && l.p[3] == '-' && !span_starts_ci(l, "xn--"));
+	return !(l.n >= 4 && l.p[2] == '-' && l.p[3] == '-' && !pc_span_starts_nocase(l, "xn--"));
 }
 
 /* ---------------------------------------------------------------- IP addresses */
@@ -600,7 +571,7 @@ check_prohibited_reserved_label(const pc_cert *c, pc_report *r)
 		{
 			pc_span		l = lb.l[i];
 
-			if (l.n >= 4 && l.p[2] == '-' && l.p[3] == '-' && !span_starts_ci(l, "xn--"))
+			if (l.n >= 4 && l.p[2] == '-' && l.p[3] == '-' && !pc_span_starts_nocase(l, "xn--"))
 			{
 				pc_fail(r, "dNSName \"" PC_SPAN_FMT "\" has the reserved label \"" PC_SPAN_FMT "\"",
 						PC_SPAN_ARG(n), PC_SPAN_ARG(l));
@@ -797,7 +768,7 @@ check_arpa_domain(const pc_cert *c, pc_report *r)
 		return;
 	pc_dns_begin(&it, c, r, false);
 	while (pc_dns_next(&it, &n))
-		if (span_ends_ci(n, ".in-addr.arpa") || span_ends_ci(n, ".ip6.arpa"))
+		if (pc_span_ends_nocase(n, ".in-addr.arpa") || pc_span_ends_nocase(n, ".ip6.arpa"))
 			pc_fail(r, "dNSName \"" PC_SPAN_FMT "\" ends in an IP reverse zone suffix", PC_SPAN_ARG(n));
 }
 
@@ -816,7 +787,7 @@ arpa_address(pc_span n, uint8_t ip[16], size_t *len)
 	labels		lb;
 	pc_span		head;
 
-	if (span_ends_ci(n, ".in-addr.arpa"))
+	if (pc_span_ends_nocase(n, ".in-addr.arpa"))
 	{
 		char		buf[20];
 		size_t		used = 0;
@@ -838,7 +809,7 @@ arpa_address(pc_span n, uint8_t ip[16], size_t *len)
 		*len = 4;
 		return ARPA_OK;
 	}
-	if (span_ends_ci(n, ".ip6.arpa"))
+	if (pc_span_ends_nocase(n, ".ip6.arpa"))
 	{
 		static const uint8_t v4mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
 
@@ -981,7 +952,7 @@ LEAF_ONLY(check_san_rid)
 static bool
 is_onion(pc_span n)
 {
-	return span_ends_ci(n, ".onion");
+	return pc_span_ends_nocase(n, ".onion");
 }
 
 /* The label left of "onion". */
@@ -1147,7 +1118,7 @@ onion_uri_host(pc_span uri, pc_span *host)
 				start,
 				end;
 
-	if (!span_starts_ci(uri, "https://"))
+	if (!pc_span_starts_nocase(uri, "https://"))
 		return false;
 	start = strlen("https://");
 	for (end = start; end < uri.n; end++)

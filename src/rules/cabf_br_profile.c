@@ -124,16 +124,6 @@ is_uri(const pc_gn *g)
 }
 
 static bool
-has_prefix_nocase(pc_span s, const char *prefix)
-{
-	size_t		n = strlen(prefix);
-
-	if (s.n < n)
-		return false;
-	return pc_span_eq_nocase((pc_span) {s.p, n}, (pc_span) {(const uint8_t *) prefix, n});
-}
-
-static bool
 has_prefix(pc_span s, const char *prefix)
 {
 	size_t		n = strlen(prefix);
@@ -182,12 +172,7 @@ scheme_is(pc_span u, const char *want)
 {
 	size_t		n = strlen(want);
 
-	if (u.n <= n || u.p[n] != ':')
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((u.p[i] >= 'A' && u.p[i] <= 'Z' ? u.p[i] + 32 : u.p[i]) != want[i])
-			return false;
-	return true;
+	return u.n > n && u.p[n] == ':' && pc_span_starts_nocase(u, want);
 }
 
 /* Walk the URIs of every DistributionPoint's fullName (what Go lists). */
@@ -283,20 +268,6 @@ cdp_next_uri(cdp_iter *it, pc_span *uri)
 }
 
 /*
- * Does u start "http://", letters in any case (has_prefix_nocase)?  Spelt
- * out: the memo below asks it of every AIA and CRLDP URI.  Only 'H' and
- * 'h' give 'h' when 0x20 is or-ed in, and so for 't' and 'p'.
- */
-static inline bool
-http_prefix_nocase(pc_span u)
-{
-	const uint8_t *p = u.p;
-
-	return u.n >= 7 && (p[0] | 0x20) == 'h' && (p[1] | 0x20) == 't' && (p[2] | 0x20) == 't' &&
-		(p[3] | 0x20) == 'p' && p[4] == ':' && p[5] == '/' && p[6] == '/';
-}
-
-/*
  * The AIA's AccessDescriptions and the CRLDP's fullName URIs (all, or the
  * first PC_AIA_MEMO and PC_CDP_MEMO), and how many uniformResourceIdentifiers
  * the AIA holds for each access method and the CRLDP in its fullNames, with
@@ -331,12 +302,12 @@ access_memo(const pc_cert *c, pc_report *r)
 		if (PC_OID_IS(meth, OID_AD_OCSP))
 		{
 			m->ocsp_uri++;
-			m->ocsp_http += http_prefix_nocase(g.v);
+			m->ocsp_http += pc_span_starts_nocase(g.v, "http://");
 		}
 		else if (PC_OID_IS(meth, OID_AD_CA_ISSUERS))
 		{
 			m->ca_uri++;
-			m->ca_http += http_prefix_nocase(g.v);
+			m->ca_http += pc_span_starts_nocase(g.v, "http://");
 		}
 	}
 	m->ncdp = 0;
@@ -349,7 +320,7 @@ access_memo(const pc_cert *c, pc_report *r)
 		else
 			m->cdp_all = false;
 		m->cdp_uri++;
-		m->cdp_http += http_prefix_nocase(u);
+		m->cdp_http += pc_span_starts_nocase(u, "http://");
 	}
 	m->cert = c;
 	return m;
@@ -513,7 +484,7 @@ check_ca_aia_non_http(const pc_cert *c, pc_report *r)
 	{
 		if (!is_uri(&g) || !(PC_OID_IS(m, OID_AD_OCSP) || PC_OID_IS(m, OID_AD_CA_ISSUERS)))
 			continue;
-		if (!has_prefix_nocase(g.v, "http://"))
+		if (!pc_span_starts_nocase(g.v, "http://"))
 			pc_fail(r, "%s accessLocation \"" PC_SPAN_FMT "\" is not an http:// URL",
 					PC_OID_IS(m, OID_AD_OCSP) ? "OCSP" : "caIssuers", PC_SPAN_ARG(g.v));
 	}

@@ -348,24 +348,6 @@ check_psd_vat_has_state(const pc_cert *c, pc_report *r)
 
 /* ---------------------------------------------------------------- names */
 
-static bool
-ends_onion(pc_span n)
-{
-	static const char sfx[] = ".onion";
-	size_t		k = sizeof(sfx) - 1;
-
-	if (n.n < k)
-		return false;
-	for (size_t i = 0; i < k; i++)
-	{
-		uint8_t		ch = n.p[n.n - k + i];
-
-		if ((ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) != sfx[i])
-			return false;
-	}
-	return true;
-}
-
 /* EVG 9.8.1 / 7.1.2.1: no wildcards, except under .onion (Appendix F). */
 static void
 check_not_wildcard(const pc_cert *c, pc_report *r)
@@ -378,12 +360,12 @@ check_not_wildcard(const pc_cert *c, pc_report *r)
 		const pc_attr *a = &c->subject.attr[i];
 
 		if (PC_OID_IS(a->oid, OID_AT_CN) && a->value.n > 0 && memchr(a->value.p, '*', a->value.n) &&
-			!ends_onion(a->value))
+			!pc_span_ends_nocase(a->value, ".onion"))
 			pc_fail(r, "commonName \"" PC_SPAN_FMT "\" is a wildcard", PC_SPAN_ARG(a->value));
 	}
 	pc_gn_begin(&it, c->san);
 	while (pc_gn_next(&it, &gn))
-		if (gn.type == PC_GN_DNS && gn.v.n > 0 && memchr(gn.v.p, '*', gn.v.n) && !ends_onion(gn.v))
+		if (gn.type == PC_GN_DNS && gn.v.n > 0 && memchr(gn.v.p, '*', gn.v.n) && !pc_span_ends_nocase(gn.v, ".onion"))
 			pc_fail(r, "dNSName \"" PC_SPAN_FMT "\" is a wildcard", PC_SPAN_ARG(gn.v));
 }
 
@@ -403,26 +385,11 @@ check_valid_27_months(const pc_cert *c, pc_report *r)
 		pc_fail(r, "EV certificate valid for %lld days, more than 27 months", (long long) pc_validity_days(c));
 }
 
-static bool
-has_onion_name(const pc_cert *c)
-{
-	pc_gn_iter	it;
-	pc_gn		gn;
-
-	for (int i = 0; i < c->subject.nattr; i++)
-		if (PC_OID_IS(c->subject.attr[i].oid, OID_AT_CN) && ends_onion(c->subject.attr[i].value))
-			return true;
-	pc_gn_begin(&it, c->san);
-	while (pc_gn_next(&it, &gn))
-		if (gn.type == PC_GN_DNS && ends_onion(gn.v))
-			return true;
-	return false;
-}
-
 static void
 check_onion_validity(const pc_cert *c, pc_report *r)
 {
-	if (has_onion_name(c) && c->not_after.t > pc_add_months(c->not_before.t, 15))
+	/* a .onion name, in the commonName or the SAN (dnsnames.c) */
+	if ((pc_dns_facts(c, r, true) & PC_DNSF_ONION) && c->not_after.t > pc_add_months(c->not_before.t, 15))
 		pc_fail(r, "certificate names a .onion domain and is valid for %lld days, more than 15 months",
 				(long long) pc_validity_days(c));
 }

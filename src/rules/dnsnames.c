@@ -71,22 +71,6 @@ static const uint16_t octet_facts[256] = {
 	OCTET64(0), OCTET64(64), OCTET64(128), OCTET64(192)
 };
 
-/* Does the name end in the given lower-case suffix, ignoring ASCII case? */
-static bool
-ends_ci(pc_span n, const char *sfx, size_t k)
-{
-	if (n.n < k)
-		return false;
-	for (size_t i = 0; i < k; i++)
-	{
-		uint8_t		ch = n.p[n.n - k + i];
-
-		if ((ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) != (uint8_t) sfx[i])
-			return false;
-	}
-	return true;
-}
-
 /* Is some label (the octets between dots) longer than 63 octets? */
 static bool
 has_long_label(pc_span n)
@@ -151,9 +135,9 @@ pc_dns_name_facts(pc_span n)
 		f |= PC_DNSF_LONG_LABEL;
 	if (n.n > 253)
 		f |= PC_DNSF_TOO_LONG;
-	if (ends_ci(n, ".onion", 6))
+	if (pc_span_ends_nocase(n, ".onion"))
 		f |= PC_DNSF_ONION;
-	if (ends_ci(n, ".arpa", 5))
+	if (pc_span_ends_nocase(n, ".arpa"))
 		f |= PC_DNSF_ARPA;
 	return f;
 }

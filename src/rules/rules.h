@@ -80,6 +80,10 @@ bool		pc_span_has_pair(pc_span s, uint8_t ch);
 /* ASCII case-insensitive equality of two spans. */
 bool		pc_span_eq_nocase(pc_span a, pc_span b);
 
+/* Does s start (end) with the text lit, ASCII case ignored? */
+bool		pc_span_starts_nocase(pc_span s, const char *lit);
+bool		pc_span_ends_nocase(pc_span s, const char *lit);
+
 /* Does the SAN contain a dNSName equal to s (exactly, or ignoring case)? */
 bool		pc_san_has_dns(const pc_cert *c, pc_span s, bool ignore_case);
 

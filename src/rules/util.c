@@ -27,6 +27,23 @@ pc_span_eq_nocase(pc_span a, pc_span b)
 }
 
 bool
+pc_span_starts_nocase(pc_span s, const char *lit)
+{
+	size_t		n = strlen(lit);
+
+	return s.n >= n && pc_span_eq_nocase((pc_span) {s.p, n}, (pc_span) {(const uint8_t *) lit, n});
+}
+
+bool
+pc_span_ends_nocase(pc_span s, const char *lit)
+{
+	size_t		n = strlen(lit);
+
+	return s.n >= n &&
+		pc_span_eq_nocase((pc_span) {s.p + s.n - n, n}, (pc_span) {(const uint8_t *) lit, n});
+}
+
+bool
 pc_san_has_dns(const pc_cert *c, pc_span s, bool ignore_case)
 {
 	pc_gn_iter	it;
