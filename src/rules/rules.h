@@ -37,9 +37,6 @@ pc_span_width(pc_span s)
 #define PC_SPAN_FMT "%.*s"
 #define PC_SPAN_ARG(s) pc_span_width(s), (const char *) (s).p
 
-/* Is the subject's attribute present? */
-#define SUBJ_HAS(c, lit) PC_NAME_HAS(&(c)->subject, lit)
-
 /*
  * The subject's attributes in brief (attrs.c): pc_subject_info makes the
  * summary for c on first use and keeps it in r for the other rules.
@@ -68,11 +65,6 @@ pc_subj_has_value_k(const pc_cert *c, pc_report *r, pc_attr_kind k)
 
 /* Is this identifier octet one of the ASN.1 character string types? */
 bool		pc_is_string_tag(uint8_t tag);
-
-/* Does the subject hold an attribute of this type with a non-empty value? */
-bool		pc_subj_has_value(const pc_cert *c, const char *oid, size_t oidlen);
-
-#define SUBJ_VALUE(c, lit) pc_subj_has_value((c), (lit), sizeof(lit) - 1)
 
 /* Does ch occur twice in a row in s ("--", "..")? */
 bool		pc_span_has_pair(pc_span s, uint8_t ch);

@@ -227,19 +227,6 @@ pc_is_string_tag(uint8_t tag)
 	}
 }
 
-bool
-pc_subj_has_value(const pc_cert *c, const char *oid, size_t oidlen)
-{
-	for (int i = 0; i < c->subject.nattr; i++)
-	{
-		const pc_attr *a = &c->subject.attr[i];
-
-		if (a->oid.n == oidlen && memcmp(a->oid.p, oid, oidlen) == 0 && a->value.n > 0)
-			return true;
-	}
-	return false;
-}
-
 /* ---------------------------------------------------------------- big numbers */
 
 /*
