@@ -940,6 +940,7 @@ decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 		else if (x->xid >= 0)
 		{
 			c->xi[x->xid] = (uint8_t) (c->next + 1);
+			c->xmask |= (uint32_t) 1 << x->xid;
 			decode_extension(c, x);
 		}
 		else

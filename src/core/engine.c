@@ -291,6 +291,32 @@ pc_rule_in_force(const pc_rule *rule, int64_t at)
 	return true;
 }
 
+_Static_assert(PC_X_COUNT <= 23, "extension kinds overflow PC_NEEDS_EXT's bits");
+_Static_assert(PC_GN_RID < 9, "name types overflow PC_NEEDS_SAN's bits");
+_Static_assert(PC_AK_COUNT <= 25, "attribute kinds overflow PC_NEEDS_SUBJ's bits");
+
+uint64_t
+pc_cert_features(const pc_cert *c, pc_report *r, uint64_t wanted)
+{
+	static const uint64_t key[] = {
+		[PC_KEY_RSA] = PC_NEEDS_RSA | PC_NEEDS_RSA_ANY,
+		[PC_KEY_RSA_PSS] = PC_NEEDS_RSA_PSS | PC_NEEDS_RSA_ANY,
+		[PC_KEY_EC] = PC_NEEDS_EC,
+		[PC_KEY_DSA] = PC_NEEDS_DSA,
+	};
+	_Static_assert(sizeof(key) / sizeof(key[0]) == PC_KEY_DSA + 1, "a key type past PC_KEY_DSA");
+	uint64_t	f = c->xmask | (uint64_t) (c->san_types & 0x1ff) << 23 | key[c->spki.type];
+
+	if (c->eku_mask & PC_EKU_OCSP_SIGNING)
+		f |= PC_NEEDS_OCSP_EKU;
+	/* the two that take a look: only when some rule of the plan asks */
+	if ((wanted & PC_NEEDS_EV) && pc_cert_is_ev(c, r))
+		f |= PC_NEEDS_EV;
+	if (wanted & PC_NEEDS_SUBJ_ANY)
+		f |= (uint64_t) (r->subj.cert == c ? &r->subj : pc_subject_info_make(c, r))->has << 32;
+	return f;
+}
+
 /*
  * Rule plans.
  *
@@ -311,11 +337,17 @@ pc_rule_in_force(const pc_rule *rule, int64_t at)
  * certificates were judged at different instants (a historic load at
  * notBefore): perf put 40% of the rule loop's time there.
  *
+ * A plan also lists, per feature a rule may need (PC_NEEDS_*), the steps
+ * that need it.  The features a certificate lacks remove those steps from
+ * the era's mask before the walk, so a check that could only return at
+ * once is not called: a few ANDs instead of some fifty calls a certificate.
+ *
  * The plans are a per-thread cache (per backend in PostgreSQL) of bounded
  * size, derived from the constant rule tables alone; when a plan cannot be
  * allocated the engine tests each rule as before.
  */
 #define PLAN_SLOTS 32
+#define SKIP_MEMO 4
 
 typedef struct plan_step
 {
@@ -332,9 +364,15 @@ typedef struct plan
 	size_t		n;				/* steps */
 	size_t		words;			/* 64-bit words of a mask: (n + 63) / 64 */
 	size_t		nb;				/* window dates, distinct, ascending */
+	uint64_t	needs;			/* every feature some step needs, OR-ed */
 	plan_step  *steps;			/* NULL: slot empty; one allocation with ... */
-	int64_t    *bound;			/* ... the dates, and ... */
-	uint64_t   *mask;			/* ... per era e (nb + 1 of them), words bits */
+	int64_t    *bound;			/* ... the dates, ... */
+	uint64_t   *mask;			/* ... per era e (nb + 1 of them), words bits, ... */
+	uint64_t   *need;			/* ... per feature bit f (64), the steps needing it, ... */
+	uint64_t   *skip;			/* ... per memo entry, the steps its features skip, ... */
+	uint64_t   *keep;			/* ... and words of scratch: the steps to run */
+	uint64_t	skip_key[SKIP_MEMO];	/* missing features of each memo entry; 0 = free */
+	unsigned	skip_next;		/* memo entry to replace next */
 } plan;
 
 typedef struct plan_cache
@@ -417,12 +455,72 @@ plan_masks(plan *p)
 	}
 }
 
+/* Per feature, the steps that need it; and the features any step needs. */
+static void
+plan_needs(plan *p)
+{
+	memset(p->need, 0, 64 * p->words * sizeof(uint64_t));
+	p->needs = 0;
+	for (size_t i = 0; i < p->n; i++)
+		for (uint64_t f = p->steps[i].rule->needs; f != 0; f &= f - 1)
+			p->need[(size_t) __builtin_ctzll(f) * p->words + i / 64] |= (uint64_t) 1 << (i % 64);
+	for (size_t i = 0; i < p->n; i++)
+		p->needs |= p->steps[i].rule->needs;
+}
+
+/*
+ * The steps needing any of the missing features, OR-ed from the per-feature
+ * rows.  A certificate lacks some twenty features of a TLS plan, and
+ * consecutive certificates mostly lack the same ones, so the plan remembers
+ * the last few answers.
+ */
+static const uint64_t *
+plan_skip(plan *p, uint64_t missing)
+{
+	unsigned	i;
+	uint64_t   *skip;
+
+	for (i = 0; i < SKIP_MEMO; i++)
+		if (p->skip_key[i] == missing)
+			return p->skip + i * p->words;
+	i = p->skip_next;
+	p->skip_next = (i + 1) % SKIP_MEMO;
+	p->skip_key[i] = missing;
+	skip = p->skip + i * p->words;
+	memset(skip, 0, p->words * sizeof(uint64_t));
+	for (; missing != 0; missing &= missing - 1)
+	{
+		const uint64_t *row = p->need + (size_t) __builtin_ctzll(missing) * p->words;
+
+		for (size_t w = 0; w < p->words; w++)
+			skip[w] |= row[w];
+	}
+	return skip;
+}
+
+/*
+ * The steps of the era's mask that this certificate has the features for:
+ * the mask itself when it lacks none, else the plan's scratch words.
+ */
+static const uint64_t *
+plan_keep(plan *p, const uint64_t *m, uint64_t missing)
+{
+	const uint64_t *skip;
+
+	if (missing == 0)
+		return m;
+	skip = plan_skip(p, missing);
+	for (size_t w = 0; w < p->words; w++)
+		p->keep[w] = m[w] & ~skip[w];
+	return p->keep;
+}
+
 /*
  * Build the plan for this key into a free slot, or the oldest one: the
  * rules that apply, then their window dates, then the masks, in one
  * allocation sized to them.
  */
-static const plan *
+static plan *
 plan_build(plan_cache *pc, const pc_cert *c, const pc_options *opt)
 {
 	unsigned	s = pc->victim;
@@ -460,7 +558,7 @@ plan_build(plan_cache *pc, const pc_cert *c, const pc_options *opt)
 	nb = dates_distinct(dates, nb);
 	words = (n + 63) / 64;
 	p->steps = malloc(n * sizeof(plan_step) + nb * sizeof(int64_t) +
-					  (nb + 1) * words * sizeof(uint64_t) + 1);
+					  (nb + 1 + 64 + SKIP_MEMO + 1) * words * sizeof(uint64_t) + 1);
 	if (p->steps == NULL)
 	{
 		free(dates);
@@ -468,6 +566,11 @@ plan_build(plan_cache *pc, const pc_cert *c, const pc_options *opt)
 	}
 	p->bound = (int64_t *) (p->steps + n);
 	p->mask = (uint64_t *) (p->bound + nb);
+	p->need = p->mask + (nb + 1) * words;
+	p->skip = p->need + 64 * words;
+	p->keep = p->skip + SKIP_MEMO * words;
+	memset(p->skip_key, 0, sizeof(p->skip_key));
+	p->skip_next = 0;
 	memcpy(p->bound, dates, nb * sizeof(int64_t));
 	free(dates);
 	n = 0;
@@ -483,6 +586,7 @@ plan_build(plan_cache *pc, const pc_cert *c, const pc_options *opt)
 	p->words = words;
 	p->nb = nb;
 	plan_masks(p);
+	plan_needs(p);
 	p->kind = c->kind;
 	p->is_tbs = c->is_tbs;
 	p->issuer = opt->issuer != NULL;
@@ -491,15 +595,46 @@ plan_build(plan_cache *pc, const pc_cert *c, const pc_options *opt)
 	return p;
 }
 
-/* The caller's interrupt check, when it has one and (if it says) one is pending. */
-static inline void
-interrupt_point(const pc_options *opt)
+/*
+ * The flag the engine reads before each rule: the caller's pending flag, or,
+ * with an interrupt callback and no flag, one always set (call it every
+ * time), or without a callback one never set.  One load and a test per rule.
+ */
+static const volatile sig_atomic_t flag_set = 1;
+static const volatile sig_atomic_t flag_clear = 0;
+
+static inline const volatile sig_atomic_t *
+interrupt_flag(const pc_options *opt)
 {
-	if (opt->interrupt && (opt->interrupt_pending == NULL || *opt->interrupt_pending))
-		opt->interrupt();
+	if (opt->interrupt == NULL)
+		return &flag_clear;
+	return opt->interrupt_pending ? opt->interrupt_pending : &flag_set;
 }
 
-static const plan *
+/*
+ * Run the steps whose bits are set in the words of m, in order.  The loop
+ * keeps few values live across the indirect call, so they stay in
+ * registers: the position in the mask, the bits left of its word, the first
+ * step of the word and the flag.
+ */
+static void
+run_steps(const pc_cert *c, pc_report *r, const plan_step *st,
+		  const uint64_t *m, const uint64_t *end, const volatile sig_atomic_t *flag)
+{
+	for (; m < end; m++, st += 64)
+		for (uint64_t bits = *m; bits != 0;)
+		{
+			const plan_step *s = st + __builtin_ctzll(bits);
+
+			bits &= bits - 1;
+			if (*flag)
+				r->opt->interrupt();
+			r->cur = s->rule;
+			s->check(c, r);
+		}
+}
+
+static plan *
 plan_for(const pc_cert *c, const pc_options *opt)
 {
 	static _Thread_local plan_cache cache;
@@ -520,7 +655,7 @@ void
 pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 {
 	static const pc_options none = {0};
-	const plan *p;
+	plan	   *p;
 	int64_t		at;
 
 	if (opt == NULL)
@@ -534,16 +669,8 @@ pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 	{
 		const uint64_t *m = p->mask + plan_era(p, at) * p->words;
 
-		/* the steps in force, in rule order: each set bit, lowest first */
-		for (size_t w = 0; w < p->words; w++)
-			for (uint64_t bits = m[w]; bits != 0; bits &= bits - 1)
-			{
-				const plan_step *st = &p->steps[w * 64 + (size_t) __builtin_ctzll(bits)];
-
-				interrupt_point(opt);
-				r->cur = st->rule;
-				st->check(c, r);
-			}
+		m = plan_keep(p, m, p->needs & ~pc_cert_features(c, r, p->needs));
+		run_steps(c, r, p->steps, m, m + p->words, interrupt_flag(opt));
 	}
 	else
 	{
@@ -555,7 +682,8 @@ pc_lint(const pc_cert *c, const pc_options *opt, pc_report *r)
 
 				if (!rule_applies_here(rule, c, opt) || !pc_rule_in_force(rule, at))
 					continue;
-				interrupt_point(opt);
+				if (*interrupt_flag(opt))
+					opt->interrupt();
 				r->cur = rule;
 				rule->check(c, r);
 			}

@@ -909,23 +909,27 @@ check_rsa_fermat(const pc_cert *c, pc_report *r)
 #define DNS_RULE(nm, sev, fn, text) \
 	{.name = nm, .severity = sev, .source = "Community", .citation = "awslabs certlint", \
 		.scope = SCOPE_ANY, .check = fn, .description = text}
+/* the issuerAltName twins find nothing without the extension */
+#define IAN_DNS_RULE(nm, sev, fn, text) \
+	{.name = nm, .severity = sev, .source = "Community", .citation = "awslabs certlint", \
+		.scope = SCOPE_ANY, .needs = PC_NEEDS_EXT(PC_X_IAN), .check = fn, .description = text}
 
 const pc_rule pc_rules_community[] = {
 	DNS_RULE("e_san_bare_wildcard", PC_ERROR, check_bare_wildcard_san,
 			 "A subjectAltName dNSName must not be just \"*\"."),
-	DNS_RULE("e_ian_bare_wildcard", PC_ERROR, check_bare_wildcard_ian,
+	IAN_DNS_RULE("e_ian_bare_wildcard", PC_ERROR, check_bare_wildcard_ian,
 			 "An issuerAltName dNSName must not be just \"*\"."),
 	DNS_RULE("e_san_dns_name_includes_null_char", PC_ERROR, check_dns_nul_san,
 			 "A subjectAltName dNSName must not contain a NUL octet."),
-	DNS_RULE("e_ian_dns_name_includes_null_char", PC_ERROR, check_dns_nul_ian,
+	IAN_DNS_RULE("e_ian_dns_name_includes_null_char", PC_ERROR, check_dns_nul_ian,
 			 "An issuerAltName dNSName must not contain a NUL octet."),
 	DNS_RULE("e_san_dns_name_starts_with_period", PC_ERROR, check_dns_leading_dot_san,
 			 "A subjectAltName dNSName must not start with a dot."),
-	DNS_RULE("e_ian_dns_name_starts_with_period", PC_ERROR, check_dns_leading_dot_ian,
+	IAN_DNS_RULE("e_ian_dns_name_starts_with_period", PC_ERROR, check_dns_leading_dot_ian,
 			 "An issuerAltName dNSName must not start with a dot."),
 	DNS_RULE("e_san_wildcard_not_first", PC_ERROR, check_wildcard_not_first_san,
 			 "A '*' in a subjectAltName dNSName may only be its first character."),
-	DNS_RULE("e_ian_wildcard_not_first", PC_ERROR, check_wildcard_not_first_ian,
+	IAN_DNS_RULE("e_ian_wildcard_not_first", PC_ERROR, check_wildcard_not_first_ian,
 			 "A '*' in an issuerAltName dNSName may only be its first character."),
 	DNS_RULE("n_san_iana_pub_suffix_empty", PC_NOTICE, check_pub_suffix_san,
 			 "A subjectAltName dNSName (after a leading \"*.\") should not be a bare public suffix. "
@@ -933,7 +937,7 @@ const pc_rule pc_rules_community[] = {
 			 "wildcard and exception rules), compiled in from Debian's publicsuffix 20230209 "
 			 "(regenerate with scripts/gen-psl.py); a single label the list does not know is not "
 			 "reported."),
-	DNS_RULE("w_ian_iana_pub_suffix_empty", PC_WARN, check_pub_suffix_ian,
+	IAN_DNS_RULE("w_ian_iana_pub_suffix_empty", PC_WARN, check_pub_suffix_ian,
 			 "An issuerAltName dNSName (after a leading \"*.\") should not be a bare public suffix "
 			 "(ICANN section of the Public Suffix List, as for n_san_iana_pub_suffix_empty)."),
 	DNS_RULE("n_san_dns_name_duplicate", PC_NOTICE, check_san_dns_duplicate,
@@ -982,15 +986,15 @@ const pc_rule pc_rules_community[] = {
 		.description = "notAfter must not be earlier than notBefore."},
 	{.name = "e_rsa_no_public_key", .severity = PC_ERROR, .source = "Community",
 		.citation = "awslabs certlint; RFC 3279: 2.3.1", .scope = SCOPE_ANY,
-		.check = check_rsa_no_public_key,
+		.needs = PC_NEEDS_RSA, .check = check_rsa_no_public_key,
 		.description = "An rsaEncryption subjectPublicKeyInfo must hold an RSAPublicKey "
 		"(SEQUENCE of modulus and exponent)."},
 	{.name = "e_rsa_exp_negative", .severity = PC_ERROR, .source = "Community",
 		.citation = "awslabs certlint; RFC 3279: 2.3.1", .scope = SCOPE_ANY,
-		.check = check_rsa_exp_negative,
+		.needs = PC_NEEDS_RSA, .check = check_rsa_exp_negative,
 		.description = "The RSA public exponent must be a positive INTEGER."},
 	{.name = "e_rsa_fermat_factorization", .severity = PC_ERROR, .source = "Community",
-		.citation = "Fermat's factorization method", .scope = SCOPE_ANY, .check = check_rsa_fermat,
+		.citation = "Fermat's factorization method", .scope = SCOPE_ANY, .needs = PC_NEEDS_RSA_ANY, .check = check_rsa_fermat,
 		.description = "An RSA (or RSASSA-PSS) modulus must not be factorable by Fermat's method within 100 rounds "
 		"(starting at ceil(sqrt(n))): its primes were not chosen independently."},
 };

@@ -45,15 +45,15 @@ check_rsa_ku_no_encipherment_ca(const pc_cert *c, pc_report *r)
 const pc_rule pc_rules_rfc3279[] = {
 	{.name = "e_rsa_allowed_ku_ee", .severity = PC_ERROR, .source = "RFC3279",
 		.citation = "RFC 3279: 2.3.1", .from = PC_DATE(2002, 4, 1),
-		.scope = SCOPE_SUB, .check = check_rsa_ku_ee,
+		.scope = SCOPE_SUB, .needs = PC_NEEDS_RSA | PC_NEEDS_EXT(PC_X_KU), .check = check_rsa_ku_ee,
 		.description = "keyUsage of an RSA end-entity key may assert only digitalSignature, nonRepudiation, keyEncipherment and dataEncipherment."},
 	{.name = "e_rsa_allowed_ku_ca", .severity = PC_ERROR, .source = "RFC3279",
 		.citation = "RFC 3279: 2.3.1", .from = PC_DATE(2002, 4, 1),
-		.scope = SCOPE_CA, .check = check_rsa_ku_ca,
+		.scope = SCOPE_CA, .needs = PC_NEEDS_RSA | PC_NEEDS_EXT(PC_X_KU), .check = check_rsa_ku_ca,
 		.description = "keyUsage of an RSA CA key may assert only digitalSignature, nonRepudiation, keyEncipherment, dataEncipherment, keyCertSign and cRLSign."},
 	{.name = "e_rsa_allowed_ku_no_encipherment_ca", .severity = PC_ERROR, .source = "RFC3279",
 		.citation = "RFC 3279: 2.3.1", .from = PC_DATE(2002, 4, 1),
-		.scope = SCOPE_CA, .check = check_rsa_ku_no_encipherment_ca,
+		.scope = SCOPE_CA, .needs = PC_NEEDS_RSA | PC_NEEDS_EXT(PC_X_KU), .check = check_rsa_ku_no_encipherment_ca,
 		.description = "An RSA CA key asserting keyCertSign or cRLSign should not also assert keyEncipherment or dataEncipherment (a SHOULD NOT in the RFC; ZLint reports it as an error, and so does profcheck under ZLint's name)."},
 };
 

@@ -31,7 +31,7 @@ check_ecdsa_ee_invalid_ku(const pc_cert *c, pc_report *r)
 const pc_rule pc_rules_rfc5480[] = {
 	{.name = "n_ecdsa_ee_invalid_ku", .severity = PC_NOTICE, .source = "RFC5480",
 		.citation = "RFC 5480: 3", .from = PC_DATE(2012, 7, 1),
-		.scope = SCOPE_SUB, .check = check_ecdsa_ee_invalid_ku,
+		.scope = SCOPE_SUB, .needs = PC_NEEDS_EC | PC_NEEDS_EXT(PC_X_KU), .check = check_ecdsa_ee_invalid_ku,
 		.description = "keyUsage of an id-ecPublicKey end-entity certificate may assert only digitalSignature, nonRepudiation and keyAgreement, plus encipherOnly or decipherOnly with keyAgreement."},
 };
 

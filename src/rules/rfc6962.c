@@ -68,11 +68,11 @@ const pc_rule pc_rules_rfc6962[] = {
 		.description = "A precertificate's CT poison extnValue must be exactly ASN.1 NULL (05 00)."},
 	{.name = "e_precert_with_sct_list", .severity = PC_ERROR, .source = "RFC6962",
 		.citation = "RFC 6962: 3.3; BRs: 7.1.2.9.1", .from = PC_DATE(2013, 6, 1),
-		.scope = SCOPE_PRECERT, .check = check_precert_with_sct_list,
+		.scope = SCOPE_PRECERT, .needs = PC_NEEDS_EXT(PC_X_SCT), .check = check_precert_with_sct_list,
 		.description = "A precertificate must not carry an embedded SCT list."},
 	{.name = "e_empty_sct_list", .severity = PC_ERROR, .source = "RFC6962",
 		.citation = "RFC 6962: 3.3", .from = PC_DATE(2013, 6, 1),
-		.scope = SCOPE_ANY, .check = check_empty_sct_list,
+		.scope = SCOPE_ANY, .needs = PC_NEEDS_EXT(PC_X_SCT), .check = check_empty_sct_list,
 		.description = "An embedded SCT list extension must contain at least one SCT."},
 };
 

@@ -19,7 +19,7 @@ check_ecdsa_allowed_ku(const pc_cert *c, pc_report *r)
 const pc_rule pc_rules_rfc8813[] = {
 	{.name = "e_ecdsa_allowed_ku", .severity = PC_ERROR, .source = "RFC8813",
 		.citation = "RFC 8813: 3", .from = PC_DATE(2020, 8, 1),
-		.scope = SCOPE_ANY, .check = check_ecdsa_allowed_ku,
+		.scope = SCOPE_ANY, .needs = PC_NEEDS_EC | PC_NEEDS_EXT(PC_X_KU), .check = check_ecdsa_allowed_ku,
 		.description = "A certificate with an id-ecPublicKey key must not assert keyEncipherment or dataEncipherment."},
 };
 

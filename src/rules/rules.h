@@ -42,7 +42,6 @@ pc_span_width(pc_span s)
  * summary for c on first use and keeps it in r for the other rules.
  */
 pc_attr_kind pc_attr_kind_of(pc_span oid);
-const pc_subject_memo *pc_subject_info_make(const pc_cert *c, pc_report *r);
 
 static inline const pc_subject_memo *
 pc_subject_info(const pc_cert *c, pc_report *r)
@@ -202,11 +201,7 @@ bool		pc_psl_whole_name(pc_span name);
 /* The same, remembered in the report for the certificate being checked. */
 size_t		pc_public_suffix(pc_report *r, pc_span name, bool *listed);
 
-/*
- * Is the certificate EV: 2.23.140.1.1, or a CA-specific EV policy OID that
- * EVG 1.x allowed (cabf_ev.c)?
- */
-bool		pc_cert_is_ev(const pc_cert *c, pc_report *r);
+/* pc_cert_is_ev (cabf_ev.c) is declared in pc.h: the engine asks it too. */
 
 /*
  * Big numbers (util.c).  pc_bn_ctx is a per-thread BN_CTX kept for reuse

@@ -3287,21 +3287,28 @@ count_interrupt(void)
 	interrupt_calls++;
 }
 
+/* Would pc_lint run this rule on c under opt (scope, severity, issuer, window, needs)? */
+static bool
+lint_would_run(const pc_rule *rule, const pc_cert *c, const pc_options *opt)
+{
+	pc_report	fr;
+	int64_t		at = opt->at_set ? opt->at : c->not_before.t;
+
+	pc_report_init(&fr, NULL, 0);
+	return rule->check != NULL && rule->severity >= opt->min_severity &&
+		pc_rule_applies(rule, c) && pc_rule_in_force(rule, at) &&
+		!((rule->flags & PC_RF_NEEDS_ISSUER) && opt->issuer == NULL) &&
+		(rule->needs & ~pc_cert_features(c, &fr, rule->needs)) == 0;
+}
+
 /* How many rules pc_lint runs on c under opt. */
 static size_t
 rules_run(const pc_cert *c, const pc_options *opt)
 {
 	size_t		n = 0;
-	int64_t		at = opt->at_set ? opt->at : c->not_before.t;
 
 	for (size_t i = 0; i < pc_rule_count(); i++)
-	{
-		const pc_rule *rule = pc_rule_at(i);
-
-		n += rule->check != NULL && rule->severity >= opt->min_severity &&
-			pc_rule_applies(rule, c) && pc_rule_in_force(rule, at) &&
-			!((rule->flags & PC_RF_NEEDS_ISSUER) && opt->issuer == NULL);
-	}
+		n += lint_would_run(pc_rule_at(i), c, opt);
 	return n;
 }
 
@@ -3341,14 +3348,6 @@ test_interrupt_callback(void)
 	free(der);
 }
 
-/*
- * pc_lint keeps a plan per (kind, bare TBS, minimum severity, issuer given)
- * and checks windows from it.  On every fixture, under three thresholds,
- * four instants (one before 1970, where a window that is always open must
- * still be open) and with and without an issuer (more keys than the cache
- * has slots, so plans are evicted and rebuilt), it must find exactly what
- * testing every rule finds.
- */
 /*
  * Plans keep the rules in force per era, between consecutive window dates.
  * At every date any rule names, a second before and a second after,
@@ -3406,6 +3405,141 @@ test_plan_eras(void)
 		free(der);
 	}
 	CHECKF(bad == 0 && runs > 1000, "%d of %d runs differ", bad, runs);
+	free(ref_items);
+}
+
+/*
+ * Rule needs (pc_rule.needs).  The engine does not call a rule on a
+ * certificate that lacks a feature the rule needs, so on such a
+ * certificate the rule, called directly, must find nothing; and pc_lint,
+ * with its per-plan memo of the steps a set of missing features skips,
+ * must find what testing every rule finds.  Over every fixture and, when
+ * ../shared is there, every ZLint test certificate, one after another
+ * through the same plan cache.
+ */
+typedef struct needs_tally
+{
+	long		pairs;			/* (rule, certificate) where a need was missing */
+	long		compared;		/* pc_lint runs compared with every rule */
+	int			silent_broken;	/* rules that spoke without what they need */
+	int			differ;			/* pc_lint runs that differed */
+	bool	   *seen;			/* per rule: tested without a need at least once */
+} needs_tally;
+
+static void
+needs_one(const pc_cert *c, const char *name, needs_tally *t, pc_finding *ref_items)
+{
+	static const pc_options none = {0};
+	pc_report	fr;
+	uint64_t	have;
+
+	pc_report_init(&fr, NULL, 0);
+	have = pc_cert_features(c, &fr, ~(uint64_t) 0);
+	for (size_t i = 0; i < pc_rule_count(); i++)
+	{
+		const pc_rule *rule = pc_rule_at(i);
+		pc_report	r;
+
+		if (rule->check == NULL || (rule->needs & ~have) == 0 || !pc_rule_applies(rule, c) ||
+			(rule->flags & PC_RF_NEEDS_ISSUER))
+			continue;
+		pc_report_init(&r, items, items_cap);
+		r.opt = &none;
+		r.cur = rule;
+		rule->check(c, &r);
+		t->pairs++;
+		t->seen[i] = true;
+		if (r.n > 0 && t->silent_broken++ < 5)
+			CHECKF(false, "%s: %s fired (\"%s\") without features %#llx it needs", name,
+				   rule->name, r.items[0].detail, (unsigned long long) (rule->needs & ~have));
+	}
+	for (int sev = 0; sev < 2; sev++)
+	{
+		pc_options	opt = {0};
+		pc_report	got,
+					want;
+
+		opt.min_severity = sev ? PC_ERROR : PC_INFO;
+		pc_report_init(&got, items, items_cap);
+		pc_lint(c, &opt, &got);
+		pc_report_init(&want, ref_items, items_cap);
+		lint_every_rule(c, &opt, &want);
+		t->compared++;
+		if (!same_findings(&got, &want) && t->differ++ < 5)
+			CHECKF(false, "%s: %zu findings by plan, %zu by every rule", name, got.n, want.n);
+	}
+}
+
+static void
+test_rule_needs(void)
+{
+	pc_finding *ref_items = xmalloc(items_cap * sizeof(pc_finding));
+	needs_tally t = {0};
+	char	   *zdir = path_join(srcdir, "../shared/zlint-corpus/testdata", NULL);
+	DIR		   *dir;
+	struct dirent *ent;
+	int			certs = 0,
+				annotated = 0,
+				unseen = 0;
+	pc_error	err;
+
+	cur_test = "rule needs";
+	t.seen = calloc(pc_rule_count(), sizeof(bool));
+	for (int i = 0; i < nrows; i++)
+	{
+		size_t		len;
+		uint8_t    *der = load_fixture(rows[i].name, &len);
+
+		if (der != NULL && pc_decode(der, len, scratch, &err))
+		{
+			needs_one(scratch, rows[i].name, &t, ref_items);
+			certs++;
+		}
+		free(der);
+	}
+	if ((dir = opendir(zdir)) == NULL)
+		printf("  %s absent: fixtures only\n", zdir);
+	while (dir != NULL && (ent = readdir(dir)) != NULL)
+	{
+		size_t		l = strlen(ent->d_name),
+					rawlen,
+					len;
+		char	   *file;
+		uint8_t    *raw,
+				   *der = NULL;
+
+		if (l < 5 || strcmp(ent->d_name + l - 4, ".pem") != 0)
+			continue;
+		file = path_join(zdir, ent->d_name, NULL);
+		if ((raw = read_file(file, &rawlen)) != NULL)
+			der = pem_to_der(raw, rawlen, &len);
+		if (der != NULL && pc_decode(der, len, scratch, &err))
+		{
+			needs_one(scratch, ent->d_name, &t, ref_items);
+			certs++;
+		}
+		free(der);
+		free(raw);
+		free(file);
+	}
+	if (dir != NULL)
+		closedir(dir);
+	for (size_t i = 0; i < pc_rule_count(); i++)
+		if (pc_rule_at(i)->needs != 0)
+		{
+			annotated++;
+			unseen += !t.seen[i];
+		}
+	CHECKF(t.silent_broken == 0, "%d rules spoke without what they need", t.silent_broken);
+	CHECKF(t.differ == 0, "%d of %ld runs differ from testing every rule", t.differ, t.compared);
+	/* not vacuous: most rules with needs met a certificate without them */
+	CHECKF(certs > 50 && annotated > 100 && unseen * 10 < annotated,
+		   "%d certificates; %d of %d rules with needs never tested without them",
+		   certs, unseen, annotated);
+	printf("  %d certificates, %d rules with needs (%d never without them), %ld silent calls, %ld runs compared\n",
+		   certs, annotated, unseen, t.pairs, t.compared);
+	free(t.seen);
+	free(zdir);
 	free(ref_items);
 }
 
@@ -3485,6 +3619,14 @@ test_tld_find(void)
 	CHECKF(found >= 3 * (int) (sizeof(pc_tlds) / sizeof(pc_tlds[0])), "%d of the TLD variants found", found);
 }
 
+/*
+ * pc_lint keeps a plan per (kind, bare TBS, minimum severity, issuer given)
+ * and checks windows from it.  On every fixture, under three thresholds,
+ * four instants (one before 1970, where a window that is always open must
+ * still be open) and with and without an issuer (more keys than the cache
+ * has slots, so plans are evicted and rebuilt), it must find exactly what
+ * testing every rule finds.
+ */
 static void
 test_rule_plans(void)
 {
@@ -5514,6 +5656,7 @@ main(int argc, char **argv)
 	test_rule_plans();
 	test_tld_find();
 	test_plan_eras();
+	test_rule_needs();
 	test_interrupt_callback();
 	test_decode_built();
 	test_decode_caps();
