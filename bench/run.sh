@@ -16,6 +16,7 @@
 #   BENCH_REPEAT         timed runs of each measurement, best kept (default 3)
 #   BENCH_COPY_N         rows COPYed in the insert benchmark (default 200000, at most BENCH_N)
 #   BENCH_INSERT_N       single-row INSERTs in the loop and pgbench (default 20000)
+#   BENCH_INSERT_REPEAT  rounds of the COPY and INSERT-loop timings, tables in turn (default 5)
 #   BENCH_SHARED_BUFFERS shared_buffers (default 2GB: the table stays in memory)
 #   BENCH_CONFIRM        1 (default): EXPLAIN ANALYZE each parallel scan to confirm
 #                        the workers launched; 0 skips that extra run
@@ -32,6 +33,7 @@ BENCH_N=${BENCH_N:-1000000}
 BENCH_REPEAT=${BENCH_REPEAT:-3}
 BENCH_COPY_N=${BENCH_COPY_N:-200000}
 BENCH_INSERT_N=${BENCH_INSERT_N:-20000}
+BENCH_INSERT_REPEAT=${BENCH_INSERT_REPEAT:-5}
 BENCH_SHARED_BUFFERS=${BENCH_SHARED_BUFFERS:-2GB}
 BENCH_CONFIRM=${BENCH_CONFIRM:-1}
 CORPUS=${BENCH_CORPUS:-bench/data/corpus.bin}
@@ -270,9 +272,17 @@ say "insert benchmark: $BENCH_COPY_N rows by COPY, $BENCH_INSERT_N single-row IN
 EOF
 copy_n=$("${PSQL[@]}" -At -c "SELECT count(*) FROM clean")
 [ "$BENCH_INSERT_N" -le "$copy_n" ] || BENCH_INSERT_N=$copy_n
-for tb in plain trig kplain ktrig; do
-	MS[copy,$tb]=$(best "" "COPY ins_$tb (der) FROM '$WORK/clean.copy' (FORMAT binary)" "TRUNCATE ins_$tb")
-	MS[loop,$tb]=$(best "" "DO \$\$ DECLARE r record; BEGIN FOR r IN SELECT der FROM clean WHERE i <= $BENCH_INSERT_N ORDER BY i LOOP INSERT INTO ins_$tb (der) VALUES (r.der); END LOOP; END \$\$" "TRUNCATE ins_$tb")
+# The tables take turns, round after round, and each keeps its best time:
+# this shared machine's speed drifts over minutes, and a table timed only
+# in a slow stretch would skew the ratios.
+keep_best() { if [ -z "${MS[$1]:-}" ] || awk -v a="$2" -v b="${MS[$1]}" 'BEGIN { exit !(a < b) }'; then MS[$1]=$2; fi; }
+for _ in $(seq "$BENCH_INSERT_REPEAT"); do
+	for tb in plain trig kplain ktrig; do
+		"${PSQL[@]}" -c "TRUNCATE ins_$tb" >/dev/null
+		keep_best "copy,$tb" "$(sqltime "" "COPY ins_$tb (der) FROM '$WORK/clean.copy' (FORMAT binary)")"
+		"${PSQL[@]}" -c "TRUNCATE ins_$tb" >/dev/null
+		keep_best "loop,$tb" "$(sqltime "" "DO \$\$ DECLARE r record; BEGIN FOR r IN SELECT der FROM clean WHERE i <= $BENCH_INSERT_N ORDER BY i LOOP INSERT INTO ins_$tb (der) VALUES (r.der); END LOOP; END \$\$")"
+	done
 done
 
 # pgbench: one INSERT per transaction from one client, as a CA issuing.
@@ -318,7 +328,7 @@ report() {
 	echo "Machine: $ncpu cores ($cpu), $(free -g | awk '/^Mem:/ { print $2 }') GiB; PostgreSQL $pgver;" \
 		"commit $commit; $(core rules) rules."
 	echo "Corpus: $BENCH_N certificates from bench/gen-corpus (seed default), table $tsize," \
-		"of which TOAST $toast. Best of $BENCH_REPEAT runs."
+		"of which TOAST $toast. Best of $BENCH_REPEAT runs; COPY and INSERT loops best of $BENCH_INSERT_REPEAT rounds, tables in turn."
 	echo
 	echo "| measurement | rate | time | note |"
 	echo "|---|---:|---:|---|"
