@@ -3417,6 +3417,9 @@ test_plan_eras(void)
  * ../shared is there, every ZLint test certificate, one after another
  * through the same plan cache.
  */
+/* The fixture directories, under test/fixtures. */
+static const char *const fixture_dirs[] = {"", "br_names/", "br_profile/", "chain/", "keys/", "names/", "rfc5280/"};
+
 typedef struct needs_tally
 {
 	long		pairs;			/* (rule, certificate) where a need was missing */
@@ -3485,17 +3488,33 @@ test_rule_needs(void)
 
 	cur_test = "rule needs";
 	t.seen = calloc(pc_rule_count(), sizeof(bool));
-	for (int i = 0; i < nrows; i++)
+	for (size_t d = 0; d < sizeof(fixture_dirs) / sizeof(fixture_dirs[0]); d++)
 	{
-		size_t		len;
-		uint8_t    *der = load_fixture(rows[i].name, &len);
+		char	   *path = path_join(srcdir, "test/fixtures/", fixture_dirs[d]);
 
-		if (der != NULL && pc_decode(der, len, scratch, &err))
+		dir = opendir(path);
+		CHECKF(dir != NULL, "cannot open %s", path);
+		while (dir != NULL && (ent = readdir(dir)) != NULL)
 		{
-			needs_one(scratch, rows[i].name, &t, ref_items);
-			certs++;
+			size_t		l = strlen(ent->d_name),
+						len;
+			char		name[300];
+			uint8_t    *der;
+
+			if (l < 5 || (strcmp(ent->d_name + l - 4, ".pem") != 0 &&
+						  strcmp(ent->d_name + l - 4, ".der") != 0))
+				continue;
+			snprintf(name, sizeof(name), "%s%.*s", fixture_dirs[d], (int) (l - 4), ent->d_name);
+			if ((der = load_fixture(name, &len)) != NULL && pc_decode(der, len, scratch, &err))
+			{
+				needs_one(scratch, name, &t, ref_items);
+				certs++;
+			}
+			free(der);
 		}
-		free(der);
+		if (dir != NULL)
+			closedir(dir);
+		free(path);
 	}
 	if ((dir = opendir(zdir)) == NULL)
 		printf("  %s absent: fixtures only\n", zdir);
@@ -3630,7 +3649,7 @@ test_tld_find(void)
 static void
 test_rule_plans(void)
 {
-	static const char *const dirs[] = {"", "br_names/", "br_profile/", "chain/", "keys/", "names/", "rfc5280/"};
+	const char *const *dirs = fixture_dirs;
 	static const int64_t instants[] = {0, 1262304000 /* 2010-01-01 */ , 1893456000 /* 2030-01-01 */ ,
 	-631152000 /* 1950-01-01: windows open at "always" */ };
 	pc_finding *ref_items = xmalloc(items_cap * sizeof(pc_finding));
@@ -3646,7 +3665,7 @@ test_rule_plans(void)
 	cur_test = "rule plans";
 	issuer_der = load_fixture("good_tls_ca", &issuer_len);
 	CHECK(issuer_der != NULL && pc_decode(issuer_der, issuer_len, issuer, &err));
-	for (size_t d = 0; d < sizeof(dirs) / sizeof(dirs[0]); d++)
+	for (size_t d = 0; d < sizeof(fixture_dirs) / sizeof(fixture_dirs[0]); d++)
 	{
 		char	   *path = path_join(srcdir, "test/fixtures/", dirs[d]);
 		DIR		   *dir = opendir(path);
