@@ -47,19 +47,24 @@ $(BUILD)/profcheck-lint: $(CORE_SRCS) src/cli/profcheck_lint.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
 	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) -o $@ $(CORE_SRCS) src/cli/profcheck_lint.c $(CORE_LIBS)
 
-$(BUILD)/unit: $(CORE_SRCS) test/unit/unit.c $(CORE_HDRS)
-	@mkdir -p $(BUILD)
-	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) $(UNIT_DEFS) -o $@ $(CORE_SRCS) test/unit/unit.c $(CORE_LIBS)
+# cert_general.c: the decoder again without its shortcuts, to compare with.
+UNIT_SRCS = test/unit/unit.c test/unit/cert_general.c
 
-$(BUILD)/unit-asan: $(CORE_SRCS) test/unit/unit.c $(CORE_HDRS)
+$(BUILD)/unit: $(CORE_SRCS) $(UNIT_SRCS) $(CORE_HDRS)
+	@mkdir -p $(BUILD)
+	$(CORE_CC) $(CORE_CFLAGS) $(CORE_WARN) $(UNIT_DEFS) -o $@ $(CORE_SRCS) $(UNIT_SRCS) $(CORE_LIBS)
+
+$(BUILD)/unit-asan: $(CORE_SRCS) $(UNIT_SRCS) $(CORE_HDRS)
 	@mkdir -p $(BUILD)
 	clang -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-		$(CORE_WARN) $(CLANG_WARN) $(UNIT_DEFS) -o $@ $(CORE_SRCS) test/unit/unit.c $(CORE_LIBS)
+		$(CORE_WARN) $(CLANG_WARN) $(UNIT_DEFS) -o $@ $(CORE_SRCS) $(UNIT_SRCS) $(CORE_LIBS)
 
-$(BUILD)/fuzz: $(CORE_SRCS) test/fuzz/fuzz.c $(CORE_HDRS)
+# The harness also compares the decoder with its general build (cert_general.c).
+$(BUILD)/fuzz: $(CORE_SRCS) test/fuzz/fuzz.c test/unit/cert_general.c $(CORE_HDRS)
 	@mkdir -p $(BUILD)
 	clang -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		$(CORE_WARN) $(CLANG_WARN) -o $@ $(CORE_SRCS) test/fuzz/fuzz.c $(CORE_LIBS)
+		$(CORE_WARN) $(CLANG_WARN) -o $@ $(CORE_SRCS) test/fuzz/fuzz.c test/unit/cert_general.c \
+		$(CORE_LIBS)
 
 .PHONY: cli unit unit-asan fuzz-build
 cli: $(BUILD)/profcheck-lint

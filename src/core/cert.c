@@ -13,6 +13,16 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+/*
+ * The decoder reads the usual forms by shortcuts beside its general code.
+ * The unit tests build this file a second time with them off
+ * (test/unit/cert_general.c) and compare the two decoders on every fixture
+ * and its mutations: the shortcuts must change nothing but the speed.
+ */
+#ifndef PC_DECODE_SHORTCUTS
+#define PC_DECODE_SHORTCUTS 1
+#endif
+
 /* Keep rarely taken error paths out of the decoder's hot functions. */
 #if defined(__GNUC__)
 #define PC_COLD __attribute__((cold, noinline))
@@ -125,6 +135,25 @@ oid_malformed(pc_error *err, size_t offset, const char *what)
 				   what);
 }
 
+/*
+ * pc_oid_valid, answering at once for an eight-octet OID with no high octet
+ * (1.3.6.1.5.5.7.x.y: key purposes, access methods, id-pe extensions):
+ * eight one-octet subidentifiers, the last one ending, which is valid.
+ */
+static inline bool
+oid_valid(pc_span oid)
+{
+	if (PC_DECODE_SHORTCUTS && oid.n == 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, oid.p, sizeof(w));
+		if ((w & UINT64_C(0x8080808080808080)) == 0)
+			return true;
+	}
+	return pc_oid_valid(oid);
+}
+
 static inline bool
 expect_oid(pc_der *d, pc_tlv *t, pc_error *err, const char *what)
 {
@@ -141,7 +170,7 @@ expect_oid(pc_der *d, pc_tlv *t, pc_error *err, const char *what)
 	p = t->v.p;
 	if (t->v.n == 3 && ((p[0] | p[1] | p[2]) & 0x80) == 0)
 		return true;
-	if (!pc_oid_valid(t->v))
+	if (!oid_valid(t->v))
 		return oid_malformed(err, pc_offset(d, t->all.p), what);
 	return true;
 }
@@ -161,6 +190,45 @@ static inline uint64_t
 at_bit_of(pc_span oid)
 {
 	return at_bit(oid.p, oid.n);
+}
+
+/*
+ * The usual RelativeDistinguishedName: a SET of one AttributeTypeAndValue
+ * whose type is a three-octet OID with no high octet (2.5.4.x) and whose
+ * value has a short length, every length short and each TLV filling its
+ * parent exactly:
+ *
+ *		31 L 30 L-2 06 03 t1 t2 t3 tag L-9 value...
+ *
+ * The general reader accepts exactly this with one attribute and no error,
+ * so reading it here yields the same attribute.  Anything else, a
+ * shortcut's refusal included, leaves the reader where it was.
+ */
+static inline bool
+rdn_single(pc_der *rdns, pc_attr *a)
+{
+	const uint8_t *p = rdns->p;
+	size_t		avail = (size_t) (rdns->end - p);
+	unsigned	n;
+
+	if (avail < 11)
+		return false;
+	n = p[1];
+	if (p[0] != PC_T_SET || n >= 0x80 || n + 2 > avail || n < 9 ||
+		p[2] != PC_T_SEQUENCE || p[3] != n - 2 || p[4] != PC_T_OID || p[5] != 3 ||
+		((p[6] | p[7] | p[8]) & 0x80) != 0 || (p[9] & 0x1f) == 0x1f || p[10] != n - 9)
+		return false;
+	a->oid.p = p + 6;
+	a->oid.n = 3;
+	a->vtag = p[9];
+	a->value.p = p + 11;
+	a->value.n = n - 9;
+	a->vall.p = p + 9;
+	a->vall.n = n - 7;
+	a->all.p = p + 2;
+	a->all.n = n;
+	rdns->p = p + 2 + n;
+	return true;
 }
 
 static bool
@@ -186,6 +254,18 @@ decode_name(pc_der *outer, pc_name *name, pc_error *err, const char *what)
 		pc_der		atvs;
 		int			inset = 0;
 
+		/* the limits as the general path checks them, then the usual RDN */
+		if (PC_DECODE_SHORTCUTS && name->nattr < PC_MAX_ATTRS && name->nrdn < UINT16_MAX &&
+			rdn_single(&rdns, &name->attr[name->nattr]))
+		{
+			pc_attr    *a = &name->attr[name->nattr++];
+			uint64_t	bit = at_bit_of(a->oid);
+
+			name->at_repeated |= name->at_seen & bit;
+			name->at_seen |= bit;
+			a->rdn = name->nrdn++;
+			continue;
+		}
 		if (!pc_der_expect(&rdns, PC_T_SET, &set, err, "RelativeDistinguishedName"))
 			return in(err, what);
 		der_enter(&atvs, outer, &set);
@@ -285,6 +365,16 @@ pc_name_find(const pc_name *n, const char *oid, size_t oidlen)
 static const uint8_t gn_ids[9] = {0xa0, 0x81, 0x82, 0xa3, 0xa4, 0xa5, 0x86, 0x87, 0x88};
 
 /*
+ * Is 'id' the identifier of a GeneralName whose content is not checked:
+ * rfc822Name [1], dNSName [2], URI [6] or iPAddress [7], all primitive?
+ */
+static inline bool
+gn_plain(uint8_t id)
+{
+	return (id & 0xf8) == 0x80 && ((0xc6u >> (id & 7)) & 1) != 0;
+}
+
+/*
  * Check that 'content' is a sequence of well-tagged GeneralNames; count them
  * and collect the choice types.  A dirName must hold a Name.
  */
@@ -300,7 +390,20 @@ validate_general_names(pc_span content, uint32_t *types, uint32_t *count, char *
 	{
 		pc_tlv		t;
 		pc_error	e;
+		const uint8_t *p = d.p;
 
+		/*
+		 * rfc822Name, dNSName, URI and iPAddress (primitive, nothing more
+		 * to check) with a short length that fits, as most names are.
+		 */
+		if (PC_DECODE_SHORTCUTS && d.end - p >= 2 && gn_plain(p[0]) && p[1] < 0x80 &&
+			p[1] <= (size_t) (d.end - p) - 2)
+		{
+			*types |= 1u << (p[0] & 0x1f);
+			(*count)++;
+			d.p = p + 2 + p[1];
+			continue;
+		}
 		if (!pc_der_next(&d, &t, &e))
 		{
 			snprintf(why, whysize, "GeneralName: %s", e.msg);
@@ -330,14 +433,14 @@ validate_general_names(pc_span content, uint32_t *types, uint32_t *count, char *
 						val;
 
 			der_over(&on, t.v);
-			if (!pc_der_expect(&on, PC_T_OID, &oid, &e, "otherName") || !pc_oid_valid(oid.v) ||
+			if (!pc_der_expect(&on, PC_T_OID, &oid, &e, "otherName") || !oid_valid(oid.v) ||
 				!pc_der_expect(&on, PC_CTXC(0), &val, &e, "otherName") || pc_der_more(&on))
 			{
 				snprintf(why, whysize, "malformed otherName");
 				return false;
 			}
 		}
-		if (t.tagnum == PC_GN_RID && !pc_oid_valid(t.v))
+		if (t.tagnum == PC_GN_RID && !oid_valid(t.v))
 		{
 			snprintf(why, whysize, "registeredID is not a valid OBJECT IDENTIFIER");
 			return false;
@@ -362,10 +465,11 @@ typedef struct ext_kind
  * covers.
  */
 #define EK(lit, x) { lit, sizeof(lit) - 1, x }
+/* The most frequent first: nearly every certificate has AIA, many SCTs. */
 static const ext_kind ext_kinds[] = {
-	EK(OID_X_AIA, PC_X_AIA), EK(OID_X_SIA, PC_X_SIA), EK(OID_X_QC, PC_X_QC),
-	EK(OID_X_TLSF, PC_X_TLSF), EK(OID_X_NOCHECK, PC_X_NOCHECK), EK(OID_X_POISON, PC_X_POISON),
-	EK(OID_X_SCT, PC_X_SCT), EK(OID_X_ORGID, PC_X_ORGID),
+	EK(OID_X_AIA, PC_X_AIA), EK(OID_X_SCT, PC_X_SCT), EK(OID_X_SIA, PC_X_SIA),
+	EK(OID_X_POISON, PC_X_POISON), EK(OID_X_QC, PC_X_QC), EK(OID_X_TLSF, PC_X_TLSF),
+	EK(OID_X_NOCHECK, PC_X_NOCHECK), EK(OID_X_ORGID, PC_X_ORGID),
 };
 
 /*
@@ -382,13 +486,27 @@ static const uint8_t id_ce_xid[64] = {
 };
 
 /*
- * Are the n octets at a and b equal?  For the short OIDs compared here a
- * loop is cheaper than a call to memcmp; OIDs of one arc differ at the end,
- * so compare from there.
+ * Are the n octets at a and b equal?  For the short OIDs compared here
+ * this is cheaper than a call to memcmp: from eight to sixteen octets, two
+ * overlapping words cover them; otherwise a loop from the end, where OIDs
+ * of one arc differ.
  */
 static inline bool
 octets_eq(const uint8_t *a, const char *b, size_t n)
 {
+	if (PC_DECODE_SHORTCUTS && n >= 8 && n <= 16)
+	{
+		uint64_t	a1,
+					b1,
+					a2,
+					b2;
+
+		memcpy(&a1, a, sizeof(a1));
+		memcpy(&b1, b, sizeof(b1));
+		memcpy(&a2, a + n - 8, sizeof(a2));
+		memcpy(&b2, b + n - 8, sizeof(b2));
+		return a1 == b1 && a2 == b2;
+	}
 	while (n > 0)
 	{
 		n--;
@@ -424,9 +542,53 @@ ext_bad(pc_ext *x, const char *fmt,...)
 	return false;
 }
 
-/* The extension value must be exactly one TLV with identifier 'id'. */
-static bool
+/*
+ * The number of header octets of the TLV that is all of the n octets at p
+ * (n >= 2, a low tag number), if its length is in one of the minimal forms
+ * the reader takes without a flag (short; 0x81 with 128 or more; 0x82 with a
+ * non-zero first octet) and names exactly the rest; else 0.
+ */
+static inline size_t
+exact_header(const uint8_t *p, size_t n)
+{
+	if (p[1] < 0x80)
+		return p[1] == n - 2 ? 2 : 0;
+	if (p[1] == 0x81)
+		return n >= 3 && p[2] >= 0x80 && p[2] == n - 3 ? 3 : 0;
+	if (p[1] == 0x82)
+		return n >= 4 && p[2] != 0 && ((size_t) p[2] << 8 | p[3]) == n - 4 ? 4 : 0;
+	return 0;
+}
+
+static bool ext_single_general(pc_ext *x, uint8_t id, pc_tlv *t);
+
+/*
+ * The extension value must be exactly one TLV with identifier 'id' (a
+ * low tag number).  Usually it is, with a minimal length: read that here.
+ */
+static inline bool
 ext_single(pc_ext *x, uint8_t id, pc_tlv *t)
+{
+	const uint8_t *p = x->value.p;
+	size_t		n = x->value.n;
+	size_t		hdr;
+
+	if (PC_DECODE_SHORTCUTS && n >= 2 && p[0] == id && (hdr = exact_header(p, n)) != 0)
+	{
+		t->id = id;
+		t->tagnum = id & 0x1f;
+		t->all.p = p;
+		t->all.n = n;
+		t->v.p = p + hdr;
+		t->v.n = n - hdr;
+		return true;
+	}
+	return ext_single_general(x, id, t);
+}
+
+/* ext_single for every form and every error. */
+static bool
+ext_single_general(pc_ext *x, uint8_t id, pc_tlv *t)
 {
 	pc_der		d;
 	pc_error	e;
@@ -565,7 +727,7 @@ dec_eku(pc_cert *c, pc_ext *x)
 			ext_bad(x, "%s", e.msg);
 			return;
 		}
-		if (!pc_oid_valid(t.v))
+		if (!oid_valid(t.v))
 		{
 			ext_bad(x, "KeyPurposeId is not a valid OBJECT IDENTIFIER");
 			return;
@@ -632,6 +794,7 @@ dec_cp(pc_cert *c, pc_ext *x)
 	while (pc_der_more(&d))
 	{
 		pc_policy  *p;
+		uint32_t	bit;
 
 		if (!pc_der_expect(&d, PC_T_SEQUENCE, &pi, &e, "PolicyInformation"))
 		{
@@ -644,12 +807,15 @@ dec_cp(pc_cert *c, pc_ext *x)
 			ext_bad(x, "%s", e.msg);
 			return;
 		}
-		if (!pc_oid_valid(t.v))
+		/* an identifier equal to one of policy_bit's literals is valid */
+		bit = policy_bit(t.v);
+		if ((!PC_DECODE_SHORTCUTS || (bit & (PC_POL_SMIME | PC_POL_OTHER)) != 0) &&
+			!pc_oid_valid(t.v))
 		{
 			ext_bad(x, "policyIdentifier is not a valid OBJECT IDENTIFIER");
 			return;
 		}
-		c->policy_mask |= policy_bit(t.v);
+		c->policy_mask |= bit;
 		if (c->npolicy == PC_MAX_POLICIES)
 			continue;
 		p = &c->policy[c->npolicy++];
@@ -757,12 +923,18 @@ dec_aia(pc_span *out, pc_ext *x)
 			ext_bad(x, "%s", e.msg);
 			return;
 		}
-		if (!pc_oid_valid(t.v))
+		if (!oid_valid(t.v))
 		{
 			ext_bad(x, "accessMethod is not a valid OBJECT IDENTIFIER");
 			return;
 		}
-		/* the rest is exactly one GeneralName */
+		/*
+		 * The rest is exactly one GeneralName: usually a URI, which when it
+		 * fills the rest with a short length is that without further ado.
+		 */
+		if (PC_DECODE_SHORTCUTS && ad_d.end - ad_d.p >= 2 && gn_plain(ad_d.p[0]) &&
+			ad_d.p[1] == (size_t) (ad_d.end - ad_d.p) - 2 && ad_d.p[1] < 0x80)
+			continue;
 		if (!validate_general_names((pc_span) {ad_d.p, (size_t) (ad_d.end - ad_d.p)},
 									&types, &count, x->why, sizeof(x->why)) || count != 1)
 		{
@@ -868,6 +1040,95 @@ decode_extension(pc_cert *c, pc_ext *x)
 	}
 }
 
+/*
+ * Read an Extension's fields (the content of 'ext', just read from 'tbs')
+ * into x, which has its defaults: extnID, critical, extnValue.
+ */
+static bool
+ext_fields(pc_der *tbs, const pc_tlv *ext, pc_cert *c, pc_ext *x, pc_error *err)
+{
+	pc_tlv		oid,
+				t;
+	pc_der		ed;
+
+	der_enter(&ed, tbs, ext);
+	if (!expect_oid(&ed, &oid, err, "extnID"))
+		return false;
+	pc_span_copy(&x->oid, &oid.v);
+	if (peek(&ed) == PC_T_BOOLEAN)
+	{
+		/* the peek saw only the tag: the TLV itself may still be truncated */
+		if (!pc_der_next(&ed, &t, err))
+			return in(err, "critical");
+		if (!read_bool(&t, &x->critical, &x->not_der))
+			return fail_at(err, pc_offset(&ed, t.all.p), "critical: not a one-octet BOOLEAN");
+		x->critical_encoded = true;
+		if (!x->critical)
+			c->der_flags |= PC_DF_DEFAULT_ENCODED;
+		if (x->not_der)
+			c->der_flags |= PC_DF_BOOL_NOT_DER;
+	}
+	if (!pc_der_expect(&ed, PC_T_OCTETSTRING, &t, err, "extnValue"))
+		return false;
+	if (pc_der_more(&ed))
+		return fail_at(err, pc_offset(&ed, ed.p), "Extension: data after extnValue");
+	pc_span_copy(&x->value, &t.v);
+	return true;
+}
+
+/*
+ * ext_fields for the usual Extension, 'v' its content: a three-octet
+ * extnID with no high octet (2.5.29.x), critical absent or a one-octet
+ * BOOLEAN, then an OCTET STRING whose minimal length (as exact_header
+ * takes it) names exactly the rest:
+ *
+ *		06 03 t1 t2 t3 [01 01 b] 04 L value...
+ *
+ * ext_fields reads this the same way, without an error or a length flag.
+ * Returns false, having changed nothing, for anything else.
+ */
+static inline bool
+ext_fields_usual(pc_span v, pc_cert *c, pc_ext *x)
+{
+	const uint8_t *p = v.p;
+	size_t		n = v.n;
+	size_t		hdr;
+	bool		crit = false;
+	int			b = -1;
+
+	if (n < 7 || p[0] != PC_T_OID || p[1] != 3 || ((p[2] | p[3] | p[4]) & 0x80) != 0)
+		return false;
+	p += 5;
+	n -= 5;
+	if (p[0] == PC_T_BOOLEAN)
+	{
+		if (n < 5 || p[1] != 1)
+			return false;
+		b = p[2];
+		p += 3;
+		n -= 3;
+	}
+	if (p[0] != PC_T_OCTETSTRING || (hdr = exact_header(p, n)) == 0)
+		return false;
+
+	x->oid.p = v.p + 2;
+	x->oid.n = 3;
+	if (b >= 0)
+	{
+		crit = b != 0;
+		x->critical = crit;
+		x->critical_encoded = true;
+		x->not_der = crit && b != 0xff;
+		if (!crit)
+			c->der_flags |= PC_DF_DEFAULT_ENCODED;
+		if (x->not_der)
+			c->der_flags |= PC_DF_BOOL_NOT_DER;
+	}
+	x->value.p = p + hdr;
+	x->value.n = n - hdr;
+	return true;
+}
+
 static bool
 decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 {
@@ -887,10 +1148,7 @@ decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 	der_enter(&d, tbs, &seq);
 	while (pc_der_more(&d))
 	{
-		pc_tlv		ext,
-					oid,
-					t;
-		pc_der		ed;
+		pc_tlv		ext;
 		pc_ext	   *x;
 
 		if (!pc_der_expect(&d, PC_T_SEQUENCE, &ext, err, "Extension"))
@@ -910,28 +1168,9 @@ decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 		x->bad = false;
 		x->not_der = false;
 		x->why[0] = '\0';
-		der_enter(&ed, tbs, &ext);
-		if (!expect_oid(&ed, &oid, err, "extnID"))
+		if (!(PC_DECODE_SHORTCUTS && ext_fields_usual(ext.v, c, x)) &&
+			!ext_fields(tbs, &ext, c, x, err))
 			return false;
-		pc_span_copy(&x->oid, &oid.v);
-		if (peek(&ed) == PC_T_BOOLEAN)
-		{
-			/* the peek saw only the tag: the TLV itself may still be truncated */
-			if (!pc_der_next(&ed, &t, err))
-				return in(err, "critical");
-			if (!read_bool(&t, &x->critical, &x->not_der))
-				return fail_at(err, pc_offset(&ed, t.all.p), "critical: not a one-octet BOOLEAN");
-			x->critical_encoded = true;
-			if (!x->critical)
-				c->der_flags |= PC_DF_DEFAULT_ENCODED;
-			if (x->not_der)
-				c->der_flags |= PC_DF_BOOL_NOT_DER;
-		}
-		if (!pc_der_expect(&ed, PC_T_OCTETSTRING, &t, err, "extnValue"))
-			return false;
-		if (pc_der_more(&ed))
-			return fail_at(err, pc_offset(&ed, ed.p), "Extension: data after extnValue");
-		pc_span_copy(&x->value, &t.v);
 		x->xid = (int16_t) ext_xid(x->oid);
 
 		/* a known kind repeats when its slot is taken; others by OID */

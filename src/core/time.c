@@ -124,6 +124,38 @@ time_finish(pc_time *out, unsigned year, unsigned mon, unsigned day, unsigned ho
 }
 
 /*
+ * time_finish for years 1901 to 2099 with no offset and no flag, the years
+ * of nearly every certificate.  There every fourth year is a leap year,
+ * 2000 included, so the day count needs no division: days_from_civil's
+ * answer is 365 days a year from 1970, plus the 29ths of February between,
+ * plus the days of the year before the month.  Other years go the general
+ * way.
+ */
+static inline bool
+time_finish_recent(pc_time *out, unsigned year, unsigned mon, unsigned day, unsigned hour,
+				   unsigned min, unsigned sec)
+{
+	/* days of the year before each month (1-12), in a common year */
+	static const uint16_t before[13] = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+	static const uint8_t md[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	unsigned	leap;
+	int64_t		days;
+
+	if (year < 1901 || year > 2099)
+		return time_finish(out, year, mon, day, hour, min, sec, 0, 0);
+	leap = (year & 3) == 0;
+	if (mon < 1 || mon > 12 || day < 1 || day > md[mon] + (mon == 2 ? leap : 0) ||
+		hour > 23 || min > 59 || sec > 60)
+		return false;
+	/* leap days in [1970, year): floor((year - 1969) / 4), year - 1901 >= 0 */
+	days = (int64_t) ((int) year - 1970) * 365 + (int64_t) ((year - 1901) >> 2) - 17 +
+		before[mon] + (mon > 2 ? leap : 0) + day - 1;
+	out->t = days * 86400 + hour * 3600 + min * 60 + sec;
+	out->flags = 0;
+	return true;
+}
+
+/*
  * The forms RFC 5280 prescribes, YYMMDDHHMMSSZ and YYYYMMDDHHMMSSZ, which
  * nearly every certificate uses: all digits, then Z.  The general parser
  * reads them the same way (seconds present, no fraction, Zulu: no flags);
@@ -154,8 +186,7 @@ time_canonical(uint8_t tag, const uint8_t *p, size_t n, pc_time *out, bool *ok)
 	}
 	else
 		return false;
-	*ok = time_finish(out, year, two(p), two(p + 2), two(p + 4), two(p + 6), two(p + 8),
-					  0, 0);
+	*ok = time_finish_recent(out, year, two(p), two(p + 2), two(p + 4), two(p + 6), two(p + 8));
 	return true;
 }
 

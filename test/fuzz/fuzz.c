@@ -18,8 +18,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The decoder without its shortcuts (test/unit/cert_general.c). */
+bool		pc_decode_general(const uint8_t *buf, size_t len, pc_cert *c, pc_error *err);
 
 static pc_cert *cert;
 static pc_cert *issuer;
@@ -117,6 +121,39 @@ count_diff(void *arg, const char *field, const char *detail)
 	*(size_t *) arg += strlen(field) + strlen(detail);
 }
 
+/*
+ * The decoder's shortcuts must change nothing: decode with and without them
+ * into models zeroed alike, and abort unless the verdict, the error and its
+ * offset, and every octet of the model agree.
+ */
+static void
+compare_general(const uint8_t *buf, size_t len)
+{
+	static pc_cert *a,
+			   *b;
+	pc_error	ea,
+				eb;
+	bool		oka,
+				okb;
+
+	if (a == NULL)
+	{
+		a = malloc(sizeof(pc_cert));
+		b = malloc(sizeof(pc_cert));
+		if (!a || !b)
+			abort();
+	}
+	memset(a, 0, sizeof(pc_cert));
+	memset(b, 0, sizeof(pc_cert));
+	memset(&ea, 0, sizeof(ea));
+	memset(&eb, 0, sizeof(eb));
+	oka = pc_decode(buf, len, a, &ea);
+	okb = pc_decode_general(buf, len, b, &eb);
+	if (oka != okb || memcmp(a, b, sizeof(pc_cert)) != 0 ||
+		(!oka && (ea.offset != eb.offset || strcmp(ea.msg, eb.msg) != 0)))
+		abort();
+}
+
 static void
 run(const uint8_t *buf, size_t len, const pc_options *opt)
 {
@@ -164,6 +201,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size)
 		memcpy(copy, data, size);
 
+	compare_general(copy, size);
 	run(copy, size, NULL);
 
 	/* Judge at a late instant so every dated window is open at least once. */

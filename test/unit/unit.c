@@ -5510,6 +5510,21 @@ test_time_shortcut(void)
 		bad += time_vs_general(PC_T_GENERALIZEDTIME, g, 14);
 		bad += time_vs_general(PC_T_UTCTIME, g + 2, 12);
 	}
+	/*
+	 * every day 0-32 of every month 0-13 of the years around and inside
+	 * 1901-2099, where the day count takes no division, at 23:59:60
+	 */
+	for (unsigned y = 1895; y <= 2105; y++)
+		for (unsigned m = 0; m <= 13; m++)
+			for (unsigned d = 0; d <= 32; d++)
+			{
+				char		g[15];
+
+				snprintf(g, sizeof(g), "%04u%02u%02u235960", y, m, d);
+				bad += time_vs_general(PC_T_GENERALIZEDTIME, (const uint8_t *) g, 14);
+				if (y >= 1950 && y <= 2049)
+					bad += time_vs_general(PC_T_UTCTIME, (const uint8_t *) g + 2, 12);
+			}
 	/* the wrong tag or length never takes the shortcut's answer */
 	{
 		pc_time		t;
@@ -5629,6 +5644,287 @@ test_name_attr_bits(void)
 	CHECKF(bad == 0, "%d attribute counts unlike a walk", bad);
 }
 
+/* ---------------------------------------------------------------- shortcuts against the general decoder */
+
+/* The decoder built without its shortcuts (cert_general.c). */
+bool		pc_decode_general(const uint8_t *buf, size_t len, pc_cert *c, pc_error *err);
+
+static pc_cert *scratch_general;
+
+/*
+ * Decode a copy of the input (exact size, for ASan) with pc_decode and with
+ * pc_decode_general: 0 when they agree on the verdict, the error and its
+ * offset, and on every octet of the decoded model, else 1.  The two models
+ * start alike (zeroed by the caller, then equal after each agreeing
+ * decode), so that a field one decoder writes and the other does not shows.
+ */
+static int
+decode_vs_general(const uint8_t *buf, size_t len)
+{
+	uint8_t    *copy = xmalloc(len);
+	pc_error	e1,
+				e2;
+	bool		ok1,
+				ok2;
+	int			differ;
+
+	if (len)
+		memcpy(copy, buf, len);
+	memset(&e1, 0, sizeof(e1));
+	memset(&e2, 0, sizeof(e2));
+	ok1 = pc_decode(copy, len, scratch, &e1);
+	ok2 = pc_decode_general(copy, len, scratch_general, &e2);
+	differ = ok1 != ok2 || memcmp(scratch, scratch_general, sizeof(pc_cert)) != 0 ||
+		(!ok1 && (e1.offset != e2.offset || strcmp(e1.msg, e2.msg) != 0));
+	if (differ)
+		memcpy(scratch_general, scratch, sizeof(pc_cert));
+	free(copy);
+	return differ;
+}
+
+/*
+ * Every prefix of buf, and buf with each octet (from 'from' on) replaced by
+ * each of 'vals' (all 256 values when vals is NULL), against the general
+ * decoder.  Returns the number of inputs on which they differ, printing the
+ * first few.
+ */
+static int
+mutations_vs_general(const char *name, const uint8_t *buf, size_t len,
+					 const uint8_t *vals, size_t nvals, long *inputs)
+{
+	uint8_t    *p = xmalloc(len);
+	int			bad = 0;
+
+	for (size_t cut = 0; cut <= len; cut++)
+	{
+		(*inputs)++;
+		if (decode_vs_general(buf, cut) && bad++ < 3)
+			printf("  %s cut at %zu: the decoders differ\n", name, cut);
+	}
+	memcpy(p, buf, len);
+	for (size_t pos = 0; pos < len; pos++)
+	{
+		size_t		n = vals ? nvals : 256;
+
+		for (size_t v = 0; v < n; v++)
+		{
+			p[pos] = vals ? vals[v] : (uint8_t) v;
+			(*inputs)++;
+			if (decode_vs_general(p, len) && bad++ < 3)
+				printf("  %s with octet %zu = 0x%02x: the decoders differ\n", name, pos, p[pos]);
+		}
+		p[pos] = buf[pos];
+	}
+	free(p);
+	return bad;
+}
+
+/*
+ * A certificate with the forms the shortcuts read and their neighbours:
+ * single- and multi-valued RDNs, attribute types inside and outside
+ * 2.5.4.x, a value with a long length; every GeneralName choice; access
+ * descriptions; known and other key purposes and policies; the extensions
+ * of the id-pe and CT arcs; an extension value with a long length.
+ */
+static void
+b_rich_cert(bld *b)
+{
+	uint8_t		sct[140];
+
+	memset(sct, 0x33, sizeof(sct));
+	b_begin(b, PC_T_SEQUENCE);
+	b_begin(b, PC_T_SEQUENCE);
+	b_hex(b, "a0 03 02 01 02 02 01 01");
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, "1.2.840.113549.1.1.11");
+	b_hex(b, "05 00");
+	b_end(b);
+	b_begin(b, PC_T_SEQUENCE);
+	b_rdn(b, "2.5.4.6", PC_T_PRINTABLESTRING, "US");
+	b_rdn(b, "2.5.4.10", PC_T_UTF8STRING, "");
+	b_rdn(b, "1.2.840.113549.1.9.1", PC_T_IA5STRING, "a@b");
+	b_rdn(b, "2.5.4.97", PC_T_UTF8STRING, "x");
+	b_begin(b, PC_T_SET);
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, "2.5.4.3");
+	b_str(b, PC_T_UTF8STRING, "a");
+	b_end(b);
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, "2.5.4.5");
+	b_str(b, PC_T_PRINTABLESTRING, "1");
+	b_end(b);
+	b_end(b);
+	b_hex(b, "31 00");
+	b_end(b);
+	b_hex(b, "30 1e 17 0d 32 33 30 31 30 31 30 30 30 30 30 30 5a"
+		  " 18 0d 32 30 32 33 30 33 33 31 30 30 30 30 5a");
+	b_begin(b, PC_T_SEQUENCE);
+	b_rdn(b, "2.5.4.3", PC_T_UTF8STRING, "example.com");
+	b_rdn(b, "2.5.4.3", PC_T_UTF8STRING,
+		  "a long common name to take a long form of length, a long common name to take a long"
+		  " form of length");
+	b_end(b);
+	b_hex(b, "30 2a 30 05 06 03 2b 65 70 03 21 00 11 11 11 11 11 11 11 11 11 11 11 11 11 11"
+		  " 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11");
+	b_begin(b, PC_CTXC(3));
+	b_begin(b, PC_T_SEQUENCE);
+	b_ext_hex(b, "2.5.29.19", 1, "30 06 01 01 ff 02 01 00");
+	b_ext_hex(b, "2.5.29.15", 1, "03 02 01 86");
+	b_ext_hex(b, "2.5.29.37", -1, "30 1a 06 08 2b 06 01 05 05 07 03 01 06 08 2b 06 01 05 05 07 03 14"
+			  " 06 04 55 1d 25 00");
+	b_ext_hex(b, "2.5.29.17", 0, "30 36 81 03 61 40 62 82 03 61 2e 62 86 04 68 3a 2f 2f 87 04 7f 00 00 01"
+			  " a4 0d 30 0b 31 09 30 07 06 03 55 04 03 0c 00 a0 0a 06 03 2a 03 04 a0 03 0c 01 78"
+			  " 88 03 2a 03 04");
+	b_ext_hex(b, "1.3.6.1.5.5.7.1.1", -1, "30 29 30 12 06 08 2b 06 01 05 05 07 30 01 86 06 68 3a 2f 2f"
+			  " 6f 2f 30 13 06 08 2b 06 01 05 05 07 30 02 82 07 63 61 2e 74 65 73 74");
+	b_ext_hex(b, "1.3.6.1.5.5.7.1.11", -1, "30 0f 30 0d 06 08 2b 06 01 05 05 07 30 05 82 01 78");
+	b_ext_hex(b, "2.5.29.32", -1, "30 2a 30 08 06 06 67 81 0c 01 02 01 30 13 06 06 67 81 0c 01 05 01"
+			  " 30 09 30 07 06 03 2a 03 04 16 00 30 09 06 07 2b 06 01 04 01 82 37");
+	b_ext_hex(b, "2.5.29.35", -1, "30 06 80 04 01 02 03 04");
+	b_ext_hex(b, "2.5.29.14", -1, "04 04 01 02 03 04");
+	b_ext_hex(b, "2.5.29.31", -1, "30 0a 30 08 a0 06 a0 04 86 02 68 3a");
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, "1.3.6.1.4.1.11129.2.4.2");
+	b_begin(b, PC_T_OCTETSTRING);
+	b_tlv(b, PC_T_OCTETSTRING, sct, sizeof(sct));
+	b_end(b);
+	b_end(b);
+	b_ext_hex(b, "1.3.6.1.4.1.11129.2.4.3", 1, "05 00");
+	b_ext_hex(b, "1.3.6.1.5.5.7.1.24", -1, "30 03 02 01 05");
+	b_ext_hex(b, "1.3.6.1.5.5.7.1.12", -1, "30 00");
+	b_end(b);
+	b_end(b);
+	b_end(b);
+	b_sig(b);
+	b_end(b);
+}
+
+/*
+ * Extension values in each length form: short, 0x81, 0x82, the non-minimal
+ * ones, and lengths one off either way, for an extension read by
+ * ext_single (subjectKeyIdentifier) and one whose content is walked
+ * (subjectAltName).
+ */
+static int
+ext_lengths_vs_general(long *inputs)
+{
+	static const size_t sizes[] = {0, 1, 0x7d, 0x7e, 0x7f, 0x80, 0x81, 0xfe, 0xff, 0x100, 0x101};
+	int			bad = 0;
+
+	for (int ext = 0; ext < 2; ext++)
+		for (size_t si = 0; si < sizeof(sizes) / sizeof(sizes[0]); si++)
+			for (int form = 0; form < 4; form++)
+				for (int off = -1; off <= 1; off++)
+				{
+					size_t		n = sizes[si];
+					uint8_t    *v = xmalloc(n + 8);
+					size_t		h = 0;
+					size_t		named = (size_t) ((long) n + off);
+					bld			b;
+
+					v[h++] = ext ? PC_T_SEQUENCE : PC_T_OCTETSTRING;
+					if (form == 0)
+						v[h++] = (uint8_t) named;
+					else if (form == 1)
+					{
+						v[h++] = 0x81;
+						v[h++] = (uint8_t) named;
+					}
+					else if (form == 2)
+					{
+						v[h++] = 0x82;
+						v[h++] = (uint8_t) (named >> 8);
+						v[h++] = (uint8_t) named;
+					}
+					else
+					{
+						v[h++] = 0x83;
+						v[h++] = 0;
+						v[h++] = (uint8_t) (named >> 8);
+						v[h++] = (uint8_t) named;
+					}
+					/* dNSNames of two octets, so that SAN's content can be whole */
+					for (size_t i = 0; i < n; i++)
+						v[h + i] = ext ? ((n - i) % 2 == 0 ? 0x82 : 0x00) : 0x44;
+					b_init(&b);
+					b_begin(&b, PC_T_SEQUENCE);
+					b_begin(&b, PC_T_SEQUENCE);
+					b_tbs_fields(&b, NULL, NULL);
+					b_begin(&b, PC_CTXC(3));
+					b_begin(&b, PC_T_SEQUENCE);
+					b_begin(&b, PC_T_SEQUENCE);
+					b_oid(&b, ext ? "2.5.29.17" : "2.5.29.14");
+					b_tlv(&b, PC_T_OCTETSTRING, v, h + n);
+					b_end(&b);
+					b_end(&b);
+					b_end(&b);
+					b_end(&b);
+					b_sig(&b);
+					b_end(&b);
+					(*inputs)++;
+					if (decode_vs_general(b.buf, b.n) && bad++ < 3)
+						printf("  extension %d of %zu octets, length form %d, off by %d: the decoders differ\n",
+							   ext, n, form, off);
+					b_free(&b);
+					free(v);
+				}
+	return bad;
+}
+
+static void
+test_shortcuts_vs_general(void)
+{
+	static const uint8_t vals[] = {0x00, 0x01, 0x03, 0x30, 0x7f, 0x80, 0x81, 0x82, 0xff};
+	DIR		   *dir;
+	char	   *path = path_join(srcdir, "test/fixtures", NULL);
+	long		inputs = 0;
+	int			bad = 0,
+				files = 0;
+	bld			b;
+
+	cur_test = "shortcuts against the general decoder";
+	scratch_general = xmalloc(sizeof(pc_cert));
+
+	/* the rich certificate with every octet at every value */
+	b_init(&b);
+	b_rich_cert(&b);
+	CHECKF(pc_decode(b.buf, b.n, scratch, NULL), "the rich certificate does not decode");
+	CHECKF(scratch->nsan == 7 && scratch->subject.nattr == 2 && scratch->issuer.nattr == 6 &&
+		   scratch->next == 14 && !scratch->ext_duplicate, "the rich certificate decodes unlike its making");
+	for (int i = 0; i < scratch->next; i++)
+		CHECKF(!scratch->ext[i].bad, "extension %d of the rich certificate is bad: %s", i,
+			   scratch->ext[i].why);
+	memset(scratch, 0, sizeof(pc_cert));
+	memset(scratch_general, 0, sizeof(pc_cert));
+	bad += mutations_vs_general("rich certificate", b.buf, b.n, NULL, 0, &inputs);
+	b_free(&b);
+
+	bad += ext_lengths_vs_general(&inputs);
+
+	/* every fixture with edge values at every octet */
+	dir = opendir(path);
+	CHECKF(dir != NULL, "cannot open %s: %s", path, strerror(errno));
+	while (dir)
+	{
+		char		name[256];
+		size_t		len;
+		uint8_t    *der = next_fixture(dir, true, name, sizeof(name), &len);
+
+		if (der == NULL)
+			break;
+		files++;
+		bad += mutations_vs_general(name, der, len, vals, sizeof(vals), &inputs);
+		free(der);
+	}
+	if (dir)
+		closedir(dir);
+	free(path);
+	free(scratch_general);
+	CHECKF(bad == 0, "%d of %ld inputs decoded unlike the general decoder", bad, inputs);
+	CHECKF(files >= 10, "only %d fixtures found", files);
+	printf("  %ld inputs decoded with and without the shortcuts\n", inputs);
+}
+
 static void
 test_decoder_shortcuts(void)
 {
@@ -5638,6 +5934,7 @@ test_decoder_shortcuts(void)
 	test_time_shortcut();
 	test_ku_bits();
 	test_name_attr_bits();
+	test_shortcuts_vs_general();
 }
 
 int
