@@ -939,6 +939,7 @@ typedef struct pc_report
 	const struct pc_cert *dns_cert; /* whose names these are */
 	uint16_t	dns_fcn;		/* PC_DNSF_* of every commonName name, OR-ed */
 	uint16_t	dns_fsan;		/* ... and of every SAN dNSName (all, not only kept) */
+	bool		dns_san_empty;	/* some SAN GeneralName, of any type, is empty */
 	pc_span		dns[PC_DNS_MEMO];
 	/* the subject's attributes in brief (rules/attrs.c) */
 	pc_subject_memo subj;

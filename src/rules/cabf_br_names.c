@@ -503,25 +503,39 @@ check_not_valid_tld(const pc_cert *c, pc_report *r)
 		char		day[16];
 		pc_span		last;
 
-		if (SHORT_NAME(n))
+		if (SHORT_NAME(n) && prev.p != NULL && n.n > prev.n && n.p[n.n - prev.n - 1] == '.' &&
+			memcmp(n.p + n.n - prev.n, prev.p, prev.n) == 0)
 		{
-			/* the last label: after the last dot */
-			size_t		k = n.n;
-
-			while (k > 0 && n.p[k - 1] != '.')
-				k--;
-			last = (pc_span) {n.p + k, n.n - k};
+			/*
+			 * The name ends in '.' and the previous name's last label,
+			 * octet for octet: that is its last label too (a label holds no
+			 * dot), and t is its entry already.  Most names go this way,
+			 * without a scan for the dot or a comparison ignoring case.
+			 */
+			last = (pc_span) {n.p + n.n - prev.n, prev.n};
 		}
 		else
 		{
-			split_labels(n, &lb);
-			if (lb.too_many || lb.n == 0)
-				continue;
-			last = lb.l[lb.n - 1];
+			if (SHORT_NAME(n))
+			{
+				/* the last label: after the last dot */
+				size_t		k = n.n;
+
+				while (k > 0 && n.p[k - 1] != '.')
+					k--;
+				last = (pc_span) {n.p + k, n.n - k};
+			}
+			else
+			{
+				split_labels(n, &lb);
+				if (lb.too_many || lb.n == 0)
+					continue;
+				last = lb.l[lb.n - 1];
+			}
+			/* a certificate's names mostly share their TLD: look each up once */
+			if (prev.p == NULL || !pc_span_eq_nocase(last, prev))
+				t = pc_tld_find(last);
 		}
-		/* a certificate's names mostly share their TLD: look each up once */
-		if (prev.p == NULL || !pc_span_eq_nocase(last, prev))
-			t = pc_tld_find(last);
 		prev = last;
 		if (t == NULL)
 			pc_fail(r, "DNS name \"" PC_SPAN_FMT "\" does not end in a top-level domain of IANA's root zone", PC_SPAN_ARG(n));

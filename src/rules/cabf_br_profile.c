@@ -164,6 +164,27 @@ uri_scheme(pc_span u, char *buf, size_t size)
 }
 
 /*
+ * Does u start "http://", the letters in any case, as
+ * pc_span_starts_nocase(u, "http://") reads it?  An octet with the case bit
+ * 0x20 set is 'h' only when it is 'h' or 'H', and so on for each letter:
+ * four letters at once, then the punctuation as it is.  The access memo
+ * asks it of every URL, two or three a certificate.
+ */
+static inline bool
+starts_http(pc_span u)
+{
+	uint32_t	w,
+				http;
+
+	if (u.n < 7)
+		return false;
+	/* both in memory order, so byte order does not matter */
+	memcpy(&w, u.p, sizeof(w));
+	memcpy(&http, "http", sizeof(http));
+	return (w | 0x20202020u) == http && u.p[4] == ':' && u.p[5] == '/' && u.p[6] == '/';
+}
+
+/*
  * Is u's scheme, as uri_scheme reads it, 'want' (lower-case letters)?  The
  * letters, in any case, and a ':' after them: nothing else to read.
  */
@@ -302,12 +323,12 @@ access_memo(const pc_cert *c, pc_report *r)
 		if (PC_OID_IS(meth, OID_AD_OCSP))
 		{
 			m->ocsp_uri++;
-			m->ocsp_http += pc_span_starts_nocase(g.v, "http://");
+			m->ocsp_http += starts_http(g.v);
 		}
 		else if (PC_OID_IS(meth, OID_AD_CA_ISSUERS))
 		{
 			m->ca_uri++;
-			m->ca_http += pc_span_starts_nocase(g.v, "http://");
+			m->ca_http += starts_http(g.v);
 		}
 	}
 	m->ncdp = 0;
@@ -320,7 +341,7 @@ access_memo(const pc_cert *c, pc_report *r)
 		else
 			m->cdp_all = false;
 		m->cdp_uri++;
-		m->cdp_http += pc_span_starts_nocase(u, "http://");
+		m->cdp_http += starts_http(u);
 	}
 	m->cert = c;
 	return m;
@@ -423,15 +444,28 @@ aia_schemes(const pc_cert *c, pc_report *r, const char *method, size_t mlen,
 	}
 }
 
+/*
+ * A URL that starts "http://" in any case has the scheme http, so when the
+ * memo counts every URL of the method so (the usual AIA), none is to fault
+ * and the descriptions need no walk.
+ */
 static void
 check_aia_ca_issuers_http(const pc_cert *c, pc_report *r)
 {
+	const pc_access_memo *m = access_memo(c, r);
+
+	if (m->ca_http == m->ca_uri)
+		return;
 	aia_schemes(c, r, OID_AD_CA_ISSUERS, sizeof(OID_AD_CA_ISSUERS) - 1, "caIssuers", false);
 }
 
 static void
 check_aia_ocsp_http(const pc_cert *c, pc_report *r)
 {
+	const pc_access_memo *m = access_memo(c, r);
+
+	if (m->ocsp_http == m->ocsp_uri)
+		return;
 	aia_schemes(c, r, OID_AD_OCSP, sizeof(OID_AD_OCSP) - 1, "OCSP", false);
 }
 
@@ -484,7 +518,7 @@ check_ca_aia_non_http(const pc_cert *c, pc_report *r)
 	{
 		if (!is_uri(&g) || !(PC_OID_IS(m, OID_AD_OCSP) || PC_OID_IS(m, OID_AD_CA_ISSUERS)))
 			continue;
-		if (!pc_span_starts_nocase(g.v, "http://"))
+		if (!starts_http(g.v))
 			pc_fail(r, "%s accessLocation \"" PC_SPAN_FMT "\" is not an http:// URL",
 					PC_OID_IS(m, OID_AD_OCSP) ? "OCSP" : "caIssuers", PC_SPAN_ARG(g.v));
 	}

@@ -67,6 +67,84 @@ static const struct
 	{"\x60\x86\x48\x01\x86\xfd\x6e\x01\x07\x17\x03", 11},	/* 2.16.840.1.114414.1.7.23.3 Starfield */
 };
 
+#define N_CA_EV_POLICIES (sizeof(ca_ev_policies) / sizeof(ca_ev_policies[0]))
+
+static bool
+listed_by_scan(pc_span oid)
+{
+	/* compare the last octet before the rest */
+	for (size_t k = 0; k < N_CA_EV_POLICIES; k++)
+		if (oid.n == ca_ev_policies[k].len &&
+			oid.p[oid.n - 1] == (uint8_t) ca_ev_policies[k].der[oid.n - 1] &&
+			memcmp(oid.p, ca_ev_policies[k].der, oid.n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Most certificates carry a CA's own DV or OV policy OID, which the scan
+ * above compares with all fifty entries (some 160 instructions a
+ * certificate).  A filter of 512 bits, set for each entry's length and last
+ * three octets and built once per thread, turns nearly all of those away
+ * with a load; only a hit is scanned.  (Two octets were not enough:
+ * DigiCert's OV policy ends as GlobalSign's EV one does.)  Every entry is
+ * six octets or more.
+ */
+#define EV_FILTER_BITS 512
+_Static_assert(EV_FILTER_BITS == 1 << 9, "ev_filter_key gives nine bits");
+
+typedef struct ev_filter
+{
+	bool		built;
+	uint64_t	bits[EV_FILTER_BITS / 64];
+} ev_filter;
+
+static inline unsigned
+ev_filter_key(const uint8_t *p, size_t n)
+{
+	uint32_t	x = (uint32_t) p[n - 1] | (uint32_t) p[n - 2] << 8 | (uint32_t) p[n - 3] << 16 |
+		(uint32_t) n << 24;
+
+	/* multiplicative hashing: the top nine bits of the product */
+	return (unsigned) ((x * 0x9e3779b1u) >> 23);
+}
+
+static const ev_filter *
+ev_filter_get(void)
+{
+	static _Thread_local ev_filter f;
+
+	if (!f.built)
+	{
+		for (size_t k = 0; k < N_CA_EV_POLICIES; k++)
+		{
+			unsigned	key = ev_filter_key((const uint8_t *) ca_ev_policies[k].der,
+											ca_ev_policies[k].len);
+
+			f.bits[key / 64] |= (uint64_t) 1 << (key % 64);
+		}
+		f.built = true;
+	}
+	return &f;
+}
+
+bool
+pc_ev_policy_listed(pc_span oid, bool filtered)
+{
+	if (filtered)
+	{
+		const ev_filter *f = ev_filter_get();
+		unsigned	key;
+
+		if (oid.n < 6)
+			return false;
+		key = ev_filter_key(oid.p, oid.n);
+		if (!(f->bits[key / 64] & ((uint64_t) 1 << (key % 64))))
+			return false;
+	}
+	return listed_by_scan(oid);
+}
+
 static bool
 cert_is_ev(const pc_cert *c)
 {
@@ -79,12 +157,8 @@ cert_is_ev(const pc_cert *c)
 		/* CA/Browser Forum OIDs (2.23.140...) were settled by PC_K_EV */
 		if (oid.n < 6 || oid.p[0] == 0x67)
 			continue;
-		/* about 20 EV rules ask: compare the last octet before the rest */
-		for (size_t k = 0; k < sizeof(ca_ev_policies) / sizeof(ca_ev_policies[0]); k++)
-			if (oid.n == ca_ev_policies[k].len &&
-				oid.p[oid.n - 1] == (uint8_t) ca_ev_policies[k].der[oid.n - 1] &&
-				memcmp(oid.p, ca_ev_policies[k].der, oid.n) == 0)
-				return true;
+		if (pc_ev_policy_listed(oid, true))
+			return true;
 	}
 	return false;
 }

@@ -102,6 +102,103 @@ has_hyphen_at_label_edge(pc_span n)
 	return false;
 }
 
+/*
+ * Eight octets at a time, for the usual name: lower-case letters, digits,
+ * '.', '-' and '*' only.  Each mask below has the high bit of an octet set
+ * where the octet is of a class.  The sums cannot carry from one octet into
+ * the next: the word is ASCII (checked first) and no addend passes 0x80.
+ * A name of twenty octets is three words of some thirty instructions each,
+ * where the octet loop took seven or so an octet, and the suffix tests
+ * below need no case folding: per name, about 110 instructions instead of
+ * 320 on the sample corpus.
+ */
+#define ONES	UINT64_C(0x0101010101010101)
+#define HIGHS	UINT64_C(0x8080808080808080)
+/* high bit of each octet (of an ASCII word) at or above lo; other bits are noise */
+#define WORD_GE(w, lo)	((w) + ONES * (0x80 - (lo)))
+/* octets (of an ASCII word) equal to ch */
+#define WORD_EQ(w, ch)	(~(((w) ^ (ONES * (ch))) + ONES * 0x7f) & HIGHS)
+
+static inline uint64_t
+load_word(const uint8_t *p)
+{
+	uint64_t	w;
+
+	memcpy(&w, p, sizeof(w));
+	return w;
+}
+
+/*
+ * The facts of a name of eight octets or more, by words, in *f; false
+ * (leaving it to the octet loop) when some octet is outside [a-z0-9.*-].
+ * A word starts every seven octets, the last one where it ends the name
+ * (overlapping the one before), so that every two neighbouring octets are
+ * in one word: "..", "--" and '-' beside '.' are found within words, with
+ * either byte order.
+ */
+static bool
+name_facts_by_word(pc_span n, uint16_t *f)
+{
+	uint64_t	dot = 0,
+				hyphen = 0,
+				star = 0,
+				dot_pair = 0,
+				hyphen_pair = 0,
+				hyphen_dot = 0;
+	uint16_t	out = 0;
+
+	for (size_t i = 0;; i += 7)
+	{
+		uint64_t	w,
+					d,
+					h,
+					s;
+
+		if (i + 8 > n.n)
+			i = n.n - 8;
+		w = load_word(n.p + i);
+		if (w & HIGHS)
+			return false;
+		d = WORD_EQ(w, '.');
+		h = WORD_EQ(w, '-');
+		s = WORD_EQ(w, '*');
+		if ((((WORD_GE(w, 'a') & ~WORD_GE(w, 'z' + 1)) |
+			  (WORD_GE(w, '0') & ~WORD_GE(w, '9' + 1)) | d | h | s) & HIGHS) != HIGHS)
+			return false;
+		dot |= d;
+		hyphen |= h;
+		star |= s;
+		dot_pair |= d & (d << 8);
+		hyphen_pair |= h & (h << 8);
+		hyphen_dot |= h & ((d << 8) | (d >> 8));
+		if (i + 8 >= n.n)
+			break;
+	}
+	if (dot == 0)
+		out |= PC_DNSF_NO_DOT;
+	else if (dot_pair || n.p[0] == '.' || n.p[n.n - 1] == '.')
+		out |= PC_DNSF_EMPTY_LABEL;
+	if (hyphen)
+		out |= PC_DNSF_HYPHEN;
+	if (hyphen_pair)
+		out |= PC_DNSF_DOUBLE_HYPHEN;
+	if (hyphen_dot || n.p[0] == '-' || n.p[n.n - 1] == '-')
+		out |= PC_DNSF_HYPHEN_EDGE;
+	if (star)
+		out |= PC_DNSF_STAR;
+	if (n.n > 63 && has_long_label(n))
+		out |= PC_DNSF_LONG_LABEL;
+	if (n.n > 253)
+		out |= PC_DNSF_TOO_LONG;
+	/* no upper case here: the suffixes compare as they are */
+	if (memcmp(n.p + n.n - 6, ".onion", 6) == 0)
+		out |= PC_DNSF_ONION;
+	if (memcmp(n.p + n.n - 5, ".arpa", 5) == 0)
+		out |= PC_DNSF_ARPA;
+	*f = out;
+	return true;
+}
+
 uint16_t
 pc_dns_name_facts(pc_span n)
 {
@@ -109,6 +206,8 @@ pc_dns_name_facts(pc_span n)
 				prev = 0,
 				pairs = 0;		/* facts of two octets in a row: "..", "--" */
 
+	if (n.n >= 8 && name_facts_by_word(n, &f))
+		return f;
 	if (n.n == 0)
 		return PC_DNSF_EMPTY_LABEL | PC_DNSF_NO_DOT;
 	for (size_t i = 0; i < n.n; i++)
@@ -178,6 +277,7 @@ pc_dns_remember(const pc_cert *c, pc_report *r)
 	r->dns_cert = c;
 	r->dns_fcn = 0;
 	r->dns_fsan = 0;
+	r->dns_san_empty = false;
 	for (int i = 0; i < c->subject.nattr; i++)
 		if (cn_dns_name(&c->subject.attr[i]))
 		{
@@ -185,13 +285,18 @@ pc_dns_remember(const pc_cert *c, pc_report *r)
 			r->dns_fcn |= pc_dns_name_facts(c->subject.attr[i].value);
 		}
 	r->dns_cn = (uint8_t) (r->dns_n <= PC_DNS_MEMO ? r->dns_n : 0);
+	/* the walk sees every SAN entry: note an empty one for e_ext_san_empty_name */
 	pc_gn_begin(&g, c->san);
 	while (pc_gn_next(&g, &gn))
+	{
+		if (gn.v.n == 0)
+			r->dns_san_empty = true;
 		if (gn.type == PC_GN_DNS)
 		{
 			keep(r, gn.v);
 			r->dns_fsan |= pc_dns_name_facts(gn.v);
 		}
+	}
 }
 
 bool

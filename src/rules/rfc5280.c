@@ -187,7 +187,15 @@ read_bc(const pc_cert *c, bc_fields *f)
 	f->ca_octet = 0;
 	f->has_pathlen = false;
 	f->pathlen = PC_SPAN_EMPTY;
-	if (!x || !open_seq(x->value, &d, NULL))
+	if (!x)
+		return false;
+	/*
+	 * A subscriber's usual value, the empty SEQUENCE, holds neither field:
+	 * three rules ask for every certificate, and need not open it.
+	 */
+	if (x->value.n == 2 && x->value.p[0] == PC_T_SEQUENCE && x->value.p[1] == 0)
+		return true;
+	if (!open_seq(x->value, &d, NULL))
 		return false;
 	if (peek(&d) == PC_T_BOOLEAN)
 	{
@@ -296,18 +304,43 @@ check_spki_rsa_params_not_null(const pc_cert *c, pc_report *r)
 				pc_tag_name(c->spki.params.p[0]));
 }
 
+/*
+ * rsaEncryption and the PKCS #1 v1.5 signature algorithms are the arcs
+ * 1.2.840.113549.1.1.x for the x below: one comparison of the common prefix
+ * and a bit of the last octet, instead of eight comparisons (sha256 was the
+ * sixth).
+ */
+#define PKCS1_ARC(lit)	((uint32_t) 1 << (uint8_t) (lit)[sizeof(lit) - 2])
+
+static bool
+is_pkcs1_v15(pc_span o)
+{
+	const uint32_t arcs = PKCS1_ARC(OID_ALG_RSA) | PKCS1_ARC(OID_ALG_MD2_RSA) |
+		PKCS1_ARC(OID_ALG_MD5_RSA) | PKCS1_ARC(OID_ALG_SHA1_RSA) |
+		PKCS1_ARC(OID_ALG_SHA224_RSA) | PKCS1_ARC(OID_ALG_SHA256_RSA) |
+		PKCS1_ARC(OID_ALG_SHA384_RSA) | PKCS1_ARC(OID_ALG_SHA512_RSA);
+
+	return o.n == sizeof(OID_ALG_RSA) - 1 && o.p[o.n - 1] < 32 &&
+		((arcs >> o.p[o.n - 1]) & 1) && memcmp(o.p, OID_ALG_RSA, o.n - 1) == 0;
+}
+
 static void
 check_tbs_sig_rsa_params_not_null(const pc_cert *c, pc_report *r)
 {
 	pc_span		o = c->tbs_sig_oid;
+	pc_span		a = c->tbs_sig_alg;
 	pc_span		p;
 
-	if (!(PC_OID_IS(o, OID_ALG_RSA) || PC_OID_IS(o, OID_ALG_MD2_RSA) ||
-		  PC_OID_IS(o, OID_ALG_MD5_RSA) || PC_OID_IS(o, OID_ALG_SHA1_RSA) ||
-		  PC_OID_IS(o, OID_ALG_SHA224_RSA) || PC_OID_IS(o, OID_ALG_SHA256_RSA) ||
-		  PC_OID_IS(o, OID_ALG_SHA384_RSA) || PC_OID_IS(o, OID_ALG_SHA512_RSA)))
+	if (!is_pkcs1_v15(o))
 		return;
-	p = alg_params(c->tbs_sig_alg);
+	/*
+	 * The usual encoding, SEQUENCE { OID (nine octets), NULL }, in fifteen
+	 * octets: its parameters are NULL, with no need to read them.
+	 */
+	if (a.n == 15 && a.p[0] == PC_T_SEQUENCE && a.p[1] == 13 && a.p[2] == PC_T_OID &&
+		a.p[3] == 9 && a.p[13] == PC_T_NULL && a.p[14] == 0x00)
+		return;
+	p = alg_params(a);
 	if (p.n == 0)
 		pc_fail(r, "RSA PKCS#1 v1.5 signature algorithm has no parameters (NULL required)");
 	else if (!is_null(p))

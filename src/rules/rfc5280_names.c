@@ -323,6 +323,9 @@ alt_empty_name(const pc_cert *c, pc_report *r, bool issuer)
 	pc_gn_iter	it;
 	pc_gn		gn;
 
+	/* the DNS-name memo has walked the SAN and knows whether one is empty */
+	if (!issuer && !pc_san_has_empty(c, r))
+		return;
 	pc_gn_begin(&it, a.names);
 	while (pc_gn_next(&it, &gn))
 		if (gn.v.n == 0)

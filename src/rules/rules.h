@@ -71,9 +71,26 @@ bool		pc_span_has_pair(pc_span s, uint8_t ch);
 /* ASCII case-insensitive equality of two spans. */
 bool		pc_span_eq_nocase(pc_span a, pc_span b);
 
-/* Does s start (end) with the text lit, ASCII case ignored? */
-bool		pc_span_starts_nocase(pc_span s, const char *lit);
-bool		pc_span_ends_nocase(pc_span s, const char *lit);
+/*
+ * Does s start (end) with the text lit, ASCII case ignored?  Inline, so
+ * that the length of a literal is known where it is called.
+ */
+static inline bool
+pc_span_starts_nocase(pc_span s, const char *lit)
+{
+	size_t		n = strlen(lit);
+
+	return s.n >= n && pc_span_eq_nocase((pc_span) {s.p, n}, (pc_span) {(const uint8_t *) lit, n});
+}
+
+static inline bool
+pc_span_ends_nocase(pc_span s, const char *lit)
+{
+	size_t		n = strlen(lit);
+
+	return s.n >= n &&
+		pc_span_eq_nocase((pc_span) {s.p + s.n - n, n}, (pc_span) {(const uint8_t *) lit, n});
+}
 
 /* Does the SAN contain a dNSName equal to s (exactly, or ignoring case)? */
 bool		pc_san_has_dns(const pc_cert *c, pc_span s, bool ignore_case);
@@ -148,6 +165,19 @@ pc_dns_facts(const pc_cert *c, pc_report *r, bool with_cn)
 }
 
 /*
+ * Does some SAN GeneralName, of any type, have empty content?  Noted in the
+ * walk that keeps the DNS names: the SAN rule that looks for one need not
+ * walk a SAN that has none.
+ */
+static inline bool
+pc_san_has_empty(const pc_cert *c, pc_report *r)
+{
+	if (r->dns_n < 0 || r->dns_cert != c)
+		pc_dns_remember(c, r);
+	return r->dns_san_empty;
+}
+
+/*
  * The root-zone entry of a TLD (tld_data.h), compared ignoring ASCII case
  * and up to a NUL in the label, or NULL (cabf_br_names.c).
  */
@@ -202,6 +232,13 @@ bool		pc_psl_whole_name(pc_span name);
 size_t		pc_public_suffix(pc_report *r, pc_span name, bool *listed);
 
 /* pc_cert_is_ev (cabf_ev.c) is declared in pc.h: the engine asks it too. */
+
+/*
+ * Is oid (content octets) one of the CA-specific EV policy OIDs cabf_ev.c
+ * lists?  Through its filter when 'filtered', as pc_cert_is_ev asks; by a
+ * plain scan of the list otherwise (the unit tests compare the two).
+ */
+bool		pc_ev_policy_listed(pc_span oid, bool filtered);
 
 /*
  * Big numbers (util.c).  pc_bn_ctx is a per-thread BN_CTX kept for reuse

@@ -6,41 +6,62 @@
 
 #include <openssl/bn.h>
 
+static inline uint64_t
+load_word(const uint8_t *p)
+{
+	uint64_t	w;
+
+	memcpy(&w, p, sizeof(w));
+	return w;
+}
+
+/*
+ * Eight octets with A-Z made a-z.  An octet is upper case when its low seven
+ * bits are at least 'A' and below '[' (sums that cannot carry between
+ * octets, as the high bits are cleared first) and its high bit is clear;
+ * that high bit, shifted to 0x20, is the case bit to set.
+ */
+static inline uint64_t
+fold_word(uint64_t w)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101),
+				highs = UINT64_C(0x8080808080808080);
+	uint64_t	low = w & ~highs,
+				upper = (low + ones * (0x80 - 'A')) & ~(low + ones * (0x80 - '[')) & ~w & highs;
+
+	return w | (upper >> 2);
+}
+
+static inline uint8_t
+fold_octet(uint8_t ch)
+{
+	return (ch >= 'A' && ch <= 'Z') ? (uint8_t) (ch + 32) : ch;
+}
+
+/*
+ * Names compared here are mostly equal octet for octet (a certificate's
+ * names share their case), so each word or octet is compared as it is
+ * first, and folded only when that differs.
+ */
 bool
 pc_span_eq_nocase(pc_span a, pc_span b)
 {
+	size_t		i = 0;
+
 	if (a.n != b.n)
 		return false;
-	for (size_t i = 0; i < a.n; i++)
+	for (; i + 8 <= a.n; i += 8)
 	{
-		uint8_t		x = a.p[i],
-					y = b.p[i];
+		uint64_t	x = load_word(a.p + i),
+					y = load_word(b.p + i);
 
-		if (x >= 'A' && x <= 'Z')
-			x = (uint8_t) (x + 32);
-		if (y >= 'A' && y <= 'Z')
-			y = (uint8_t) (y + 32);
-		if (x != y)
+		if (x != y && fold_word(x) != fold_word(y))
 			return false;
 	}
+	for (; i < a.n; i++)
+		if (a.p[i] != b.p[i] && fold_octet(a.p[i]) != fold_octet(b.p[i]))
+			return false;
 	return true;
-}
-
-bool
-pc_span_starts_nocase(pc_span s, const char *lit)
-{
-	size_t		n = strlen(lit);
-
-	return s.n >= n && pc_span_eq_nocase((pc_span) {s.p, n}, (pc_span) {(const uint8_t *) lit, n});
-}
-
-bool
-pc_span_ends_nocase(pc_span s, const char *lit)
-{
-	size_t		n = strlen(lit);
-
-	return s.n >= n &&
-		pc_span_eq_nocase((pc_span) {s.p + s.n - n, n}, (pc_span) {(const uint8_t *) lit, n});
 }
 
 bool

@@ -4232,6 +4232,7 @@ test_dns_name_memo(void)
 		want.dns_n = PC_DNS_MEMO + 1;
 		want.dns_cert = scratch;
 		want.dns_fcn = want.dns_fsan = UINT16_MAX;
+		want.dns_san_empty = true;
 		lint_every_rule(scratch, &opt, &want);
 		CHECKF(same_findings(&got, &want), "names %d+%d: %zu findings kept, %zu walked",
 			   shapes[k].ncn, shapes[k].nsan, got.n, want.n);
@@ -4242,6 +4243,67 @@ test_dns_name_memo(void)
 		b_free(&b);
 	}
 	CHECKF(fired == (int) (sizeof(shapes) / sizeof(shapes[0])), "last name judged in %d shapes", fired);
+
+	/*
+	 * The same walk notes whether some SAN entry is empty (pc_san_has_empty),
+	 * which spares e_ext_san_empty_name its walk: against a walk on every
+	 * fixture, and on built SANs whose last dNSName is empty, after
+	 * dNSNames or iPAddresses, within and past the kept count.
+	 */
+	{
+		int			wrong = 0,
+					empty = 0,
+					seen = 0;
+
+		for (int i = 0; i < nrows + 2 * (int) (sizeof(shapes) / sizeof(shapes[0])); i++)
+		{
+			size_t		len = 0;
+			uint8_t    *der = NULL;
+			bld			b;
+			pc_error	err;
+			pc_report	r;
+			pc_gn_iter	g;
+			pc_gn		gn;
+			bool		walked = false;
+			int			k = (i - nrows) / 2;
+
+			if (i < nrows)
+				der = load_fixture(rows[i].name, &len);
+			else
+			{
+				b_init(&b);
+				b_names_cert(&b, shapes[k].ncn, shapes[k].nsan, (i - nrows) % 2, 0, "");
+				der = b.buf;
+				len = b.n;
+				/* the empty last entry an rfc822Name or a URI, not a dNSName, in some */
+				if (k % 3 && pc_decode(der, len, scratch, &err) &&
+					scratch->san.p[scratch->san.n - 2] == PC_CTX(PC_GN_DNS))
+					der[scratch->san.p + scratch->san.n - 2 - der] =
+						k % 3 == 1 ? PC_CTX(PC_GN_RFC822) : PC_CTX(PC_GN_URI);
+			}
+			if (der != NULL && pc_decode(der, len, scratch, &err))
+			{
+				pc_report_init(&r, items, items_cap);
+				pc_gn_begin(&g, scratch->san);
+				while (pc_gn_next(&g, &gn))
+					walked |= gn.v.n == 0;
+				wrong += pc_san_has_empty(scratch, &r) != walked;
+				empty += walked;
+				seen++;
+				if (i >= nrows)
+				{
+					pc_options	opt = {0};
+
+					pc_report_init(&r, items, items_cap);
+					pc_lint(scratch, &opt, &r);
+					wrong += finding(&r, "e_ext_san_empty_name") == NULL;
+				}
+			}
+			free(der);
+		}
+		CHECKF(wrong == 0 && empty >= 2 * (int) (sizeof(shapes) / sizeof(shapes[0])) && seen > 50,
+			   "empty SAN entry: %d wrong over %d certificates (%d with one)", wrong, seen, empty);
+	}
 
 	/* the list belongs to one certificate: asked about another, it is made again */
 	{
@@ -4265,6 +4327,297 @@ test_dns_name_memo(void)
 		free(other);
 	}
 	free(ref_items);
+}
+
+/* A TLS subscriber whose SAN holds the dNSNames given (no commonName). */
+static void
+b_dns_list_cert(bld *b, const char *const *names, int n)
+{
+	b_begin(b, PC_T_SEQUENCE);
+	b_begin(b, PC_T_SEQUENCE);
+	b_hex(b, "a0 03 02 01 02  02 01 01  30 0d 06 09 2a 86 48 86 f7 0d 01 01 0b 05 00");
+	b_begin(b, PC_T_SEQUENCE);
+	b_rdn(b, "2.5.4.3", PC_T_UTF8STRING, "Big");
+	b_end(b);
+	b_hex(b, "30 1e 17 0d 32 33 30 31 30 31 30 30 30 30 30 30 5a 17 0d 32 33 30 33 33 31 30 30 30 30 30 30 5a");
+	b_hex(b, "30 00");
+	b_hex(b, "30 2a 30 05 06 03 2b 65 70 03 21 00 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11"
+		  "11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11");
+	b_begin(b, PC_CTXC(3));
+	b_begin(b, PC_T_SEQUENCE);
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, "2.5.29.17");
+	b_begin(b, PC_T_OCTETSTRING);
+	b_begin(b, PC_T_SEQUENCE);
+	for (int i = 0; i < n; i++)
+		b_str(b, PC_CTX(2), names[i]);
+	b_end(b);					/* GeneralNames, extnValue, Extension */
+	b_end(b);
+	b_end(b);
+	b_end(b);					/* Extensions, [3], TBSCertificate */
+	b_end(b);
+	b_end(b);
+	b_sig(b);
+	b_end(b);
+}
+
+/* The detail of one rule called directly on c ("" when it finds nothing). */
+static void
+rule_detail(const char *name, const pc_cert *c, char *out, size_t size)
+{
+	const pc_rule *rule = pc_rule_find(name);
+	pc_options	opt = {0};
+	pc_report	r;
+
+	pc_report_init(&r, items, items_cap);
+	r.opt = &opt;
+	r.cur = rule;
+	rule->check(c, &r);
+	snprintf(out, size, "%s", r.n > 0 ? r.items[0].detail : "");
+}
+
+/*
+ * e_dnsname_not_valid_tld looks up a TLD only when a name's last label
+ * differs from the previous name's, and takes a name that ends in '.' and
+ * that label, octet for octet, without looking for its last dot.  On lists
+ * of names that share TLDs exactly, in another case, inside a longer label
+ * ("xcom" after "a.com"), as a whole name, with empty labels, unknown and
+ * not-yet-delegated TLDs: the rule's detail for the list is the details of
+ * each name alone, joined as pc_fail joins them.
+ */
+static void
+test_tld_names(void)
+{
+	static const char *const pool[] = {
+		"a.com", "b.com", "B.COM", "x.Com", "com", "xcom", ".com", "a.com.", "a.", ".", "",
+		"a..com", "a.org", "b.ORG", "org", "a.zz", "b.zz", "zz", "a.xcom", "com.com", "a.c\0m",
+		"a.app", "a.APP", "a.bcom", "c.om", "a.example", "a.llc",
+	};
+	uint64_t	st = 0x510e527fade682d1ULL;
+	pc_cert    *one = xmalloc(sizeof(pc_cert));
+	int			wrong = 0,
+				fired = 0;
+
+	cur_test = "tld names";
+	for (int trial = 0; trial < 3000; trial++)
+	{
+		const char *names[5];
+		int			n = 1 + (int) (xorshift(&st) % 5);
+		char		got[PC_DETAIL_MAX],
+					want[PC_DETAIL_MAX] = "";
+		bld			b;
+		pc_error	err;
+
+		for (int i = 0; i < n; i++)
+			names[i] = pool[xorshift(&st) % (sizeof(pool) / sizeof(pool[0]))];
+		b_init(&b);
+		b_dns_list_cert(&b, names, n);
+		if (!pc_decode(b.buf, b.n, scratch, &err))
+		{
+			CHECKF(false, "%d names: %s", n, err.msg);
+			b_free(&b);
+			continue;
+		}
+		rule_detail("e_dnsname_not_valid_tld", scratch, got, sizeof(got));
+		for (int i = 0; i < n; i++)
+		{
+			bld			b1;
+			char		alone[PC_DETAIL_MAX];
+			size_t		used = strlen(want);
+
+			b_init(&b1);
+			b_dns_list_cert(&b1, &names[i], 1);
+			if (pc_decode(b1.buf, b1.n, one, &err))
+				rule_detail("e_dnsname_not_valid_tld", one, alone, sizeof(alone));
+			else
+				snprintf(alone, sizeof(alone), "(%s)", err.msg);
+			b_free(&b1);
+			if (alone[0] == '\0')
+				continue;
+			/* as pc_fail extends a detail */
+			if (used > 0)
+			{
+				if (used + 3 >= sizeof(want))
+					continue;
+				memcpy(want + used, "; ", 3);
+				used += 2;
+			}
+			snprintf(want + used, sizeof(want) - used, "%s", alone);
+		}
+		fired += want[0] != '\0';
+		wrong += strcmp(got, want) != 0;
+		if (strcmp(got, want) != 0 && wrong <= 3)
+			CHECKF(false, "%d names: detail \"%s\", alone \"%s\"", n, got, want);
+		b_free(&b);
+	}
+	CHECKF(wrong == 0 && fired > 1000 && fired < 3000, "%d lists judged wrong (%d with a finding)", wrong, fired);
+	free(one);
+}
+
+/*
+ * e_tbs_signature_rsa_encryption_parameter_not_null knows the PKCS #1 v1.5
+ * algorithms by a prefix and a bit of the last octet, and takes the usual
+ * fifteen-octet AlgorithmIdentifier with NULL parameters without reading
+ * it.  Against eight comparisons and the parameters read by hand: every
+ * last octet under the prefix, other prefixes and lengths, with no
+ * parameters, NULL, a NULL with content, long-form lengths, other types.
+ */
+static void
+test_pkcs1_params(void)
+{
+	static const char *const pkcs1[] = {
+		OID_ALG_RSA, OID_ALG_MD2_RSA, OID_ALG_MD5_RSA, OID_ALG_SHA1_RSA,
+		OID_ALG_SHA224_RSA, OID_ALG_SHA256_RSA, OID_ALG_SHA384_RSA, OID_ALG_SHA512_RSA,
+	};
+	static const struct
+	{
+		const char *hex;		/* parameters TLV, or "" for none */
+		bool		null;
+	}			params[] = {
+		{"", false}, {"05 00", true}, {"05 01 00", false}, {"02 01 00", false},
+		{"05 81 00", false}, {"30 00", false}, {"05 00 05 00", true}, {"05 01", false},
+	};
+	pc_cert    *c = xmalloc(sizeof(pc_cert));
+	int			wrong = 0,
+				fired = 0;
+
+	cur_test = "pkcs1 params";
+	for (int variant = 0; variant < 4; variant++)
+		for (int last = 0; last < 256; last++)
+			for (size_t k = 0; k < sizeof(params) / sizeof(params[0]); k++)
+			{
+				uint8_t		oid[12],
+							alg[40],
+							par[8];
+				size_t		on = 9,
+							pn = 0,
+							an = 0;
+				bool		listed = false;
+				char		got[PC_DETAIL_MAX];
+				const char *h = params[k].hex;
+
+				memcpy(oid, OID_ALG_RSA, 9);
+				oid[8] = (uint8_t) last;
+				if (variant == 1)
+					oid[3] ^= 0x01;		/* another prefix */
+				else if (variant == 2)
+					oid[on++] = 0x01;	/* one octet longer */
+				else if (variant == 3)
+					on = 8;		/* one octet shorter, the last one moved */
+				if (variant == 3)
+					oid[7] = (uint8_t) last;
+				for (size_t i = 0; i < sizeof(pkcs1) / sizeof(pkcs1[0]); i++)
+					listed |= on == 9 && memcmp(oid, pkcs1[i], 9) == 0;
+				while (*h)
+				{
+					unsigned	v;
+					int			used;
+
+					if (sscanf(h, "%2x%n", &v, &used) != 1)
+						break;
+					par[pn++] = (uint8_t) v;
+					h += used;
+					while (*h == ' ')
+						h++;
+				}
+				alg[an++] = PC_T_SEQUENCE;
+				alg[an++] = (uint8_t) (2 + on + pn);
+				alg[an++] = PC_T_OID;
+				alg[an++] = (uint8_t) on;
+				memcpy(alg + an, oid, on);
+				an += on;
+				memcpy(alg + an, par, pn);
+				an += pn;
+				memset(c, 0, sizeof(*c));
+				c->tbs_sig_oid = (pc_span) {alg + 4, on};
+				c->tbs_sig_alg = (pc_span) {alg, an};
+				rule_detail("e_tbs_signature_rsa_encryption_parameter_not_null", c, got, sizeof(got));
+				/* the parameters are the TLV after the OID; NULL is "05 00" exactly */
+				if ((got[0] != '\0') != (listed && !params[k].null))
+				{
+					if (++wrong <= 3)
+						CHECKF(false, "variant %d, last arc %d, parameters \"%s\": \"%s\"",
+							   variant, last, params[k].hex, got);
+				}
+				fired += got[0] != '\0';
+			}
+	CHECKF(wrong == 0 && fired == 8 * 6, "%d answers wrong, %d findings", wrong, fired);
+	free(c);
+}
+
+/*
+ * The three basicConstraints rules read the value with read_bc, which takes
+ * the empty SEQUENCE without opening it.  On values around that one, what
+ * each rule finds (no keyUsage, so a pathLenConstraint with cA TRUE lacks
+ * keyCertSign).
+ */
+static void
+test_basic_constraints_read(void)
+{
+	static const struct
+	{
+		const char *hex;
+		bool		invalid_der,	/* e_basic_constr_invalid_der */
+					improper,	/* e_path_len_constraint_improperly_included */
+					negative;	/* e_path_len_constraint_zero_or_less */
+	}			cases[] = {
+		{"30 00", false, false, false},
+		{"30 00 00", false, false, false},
+		{"31 00", false, false, false},
+		{"30 01 00", false, false, false},
+		{"30 80 00 00", false, false, false},
+		{"30 02 01 00", false, false, false},
+		{"30 03 01 01 ff", false, false, false},
+		{"30 03 01 01 00", true, false, false},
+		{"30 03 01 01 01", true, false, false},
+		{"30 03 02 01 00", false, true, false},
+		{"30 03 02 01 80", false, true, true},
+		{"30 06 01 01 ff 02 01 00", false, true, false},
+		{"30 06 01 01 00 02 01 ff", true, true, true},
+	};
+	pc_cert    *c = xmalloc(sizeof(pc_cert));
+	int			wrong = 0;
+
+	cur_test = "basicConstraints read";
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+	{
+		uint8_t		v[16];
+		size_t		n = 0;
+		const char *h = cases[k].hex;
+		char		a[PC_DETAIL_MAX],
+					b[PC_DETAIL_MAX],
+					d[PC_DETAIL_MAX];
+
+		while (*h)
+		{
+			unsigned	x;
+			int			used;
+
+			if (sscanf(h, "%2x%n", &x, &used) != 1)
+				break;
+			v[n++] = (uint8_t) x;
+			h += used;
+			while (*h == ' ')
+				h++;
+		}
+		memset(c, 0, sizeof(*c));
+		c->next = 1;
+		c->xi[PC_X_BC] = 1;
+		c->xmask = 1u << PC_X_BC;
+		c->ext[0].xid = PC_X_BC;
+		c->ext[0].value = (pc_span) {v, n};
+		rule_detail("e_basic_constr_invalid_der", c, a, sizeof(a));
+		rule_detail("e_path_len_constraint_improperly_included", c, b, sizeof(b));
+		rule_detail("e_path_len_constraint_zero_or_less", c, d, sizeof(d));
+		if ((a[0] != '\0') != cases[k].invalid_der || (b[0] != '\0') != cases[k].improper ||
+			(d[0] != '\0') != cases[k].negative)
+		{
+			CHECKF(false, "basicConstraints %s: \"%s\", \"%s\", \"%s\"", cases[k].hex, a, b, d);
+			wrong++;
+		}
+	}
+	CHECKF(wrong == 0, "%d basicConstraints values judged wrong", wrong);
+	free(c);
 }
 
 /*
@@ -4376,6 +4729,186 @@ test_dns_name_facts(void)
 			CHECKF(false, "random name of %zu octets: facts 0x%04x, by definition 0x%04x", n, got, want);
 	}
 	CHECKF(wrong == 0, "%d random names with wrong facts", wrong);
+
+	/*
+	 * Names of the usual octets only (lower-case letters, digits, '.', '-',
+	 * '*'), which pc_dns_name_facts reads eight at a time: every length
+	 * around the word and stride boundaries, the special octets at every
+	 * place, the suffixes it compares as they are, and one octet of another
+	 * class (upper case, '_', 0x80, NUL, ...) at every place, which sends
+	 * the name back to the octet loop.
+	 */
+	wrong = 0;
+	for (int trial = 0; trial < 60000; trial++)
+	{
+		static const uint8_t usual[] = "abcxyz09.-*";
+		static const uint8_t odd[] = "AZ_?/ \x80\xff\x00:`{[@+,";
+		size_t		n = (size_t) (trial % 3 ? 8 + xorshift(&st) % 24 : xorshift(&st) % 80);
+		uint16_t	got,
+					want;
+
+		for (size_t i = 0; i < n; i++)
+		{
+			uint64_t	x = xorshift(&st);
+
+			/* runs of letters between the special octets, pairs of them too */
+			name[i] = x % 3 ? (uint8_t) ('a' + (x >> 8) % 26) :
+				usual[(x >> 8) % (sizeof(usual) - 1)];
+		}
+		if (n >= 6 && trial % 5 == 0)
+			memcpy(name + n - 6, trial % 2 ? ".onion" : "x.arpa", 6);
+		if (n > 0 && trial % 4 == 1)
+			name[xorshift(&st) % n] = odd[xorshift(&st) % (sizeof(odd) - 1)];
+		got = pc_dns_name_facts((pc_span) {name, n});
+		want = dns_facts_by_definition(name, n);
+		wrong += got != want;
+		if (got != want && wrong <= 3)
+			CHECKF(false, "usual name \"%.*s\" (%zu octets): facts 0x%04x, by definition 0x%04x",
+				   (int) n, name, n, got, want);
+	}
+	CHECKF(wrong == 0, "%d usual names with wrong facts", wrong);
+}
+
+/*
+ * pc_span_eq_nocase compares eight octets at a time, folding a word's case
+ * only when the words differ; against an octet-by-octet fold on octets next
+ * to the letters' edges ('@' '[' '`' '{'), letters with the high bit set,
+ * and pairs that differ in the case bit alone, at every length around the
+ * word boundaries.  pc_span_starts_nocase and pc_span_ends_nocase ride on it.
+ */
+static bool
+eq_nocase_by_octet(const uint8_t *a, const uint8_t *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		uint8_t		x = a[i] >= 'A' && a[i] <= 'Z' ? (uint8_t) (a[i] + 32) : a[i],
+					y = b[i] >= 'A' && b[i] <= 'Z' ? (uint8_t) (b[i] + 32) : b[i];
+
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
+static void
+test_span_eq_nocase(void)
+{
+	static const uint8_t edge[] = "AZaz@[`{09 .-\x01\x7f\x80\xc1\xe1\xda\xfa\xff";
+	uint8_t		a[48],
+				b[48];
+	uint64_t	st = 0xbb67ae8584caa73bULL;
+	int			wrong = 0,
+				equal = 0;
+
+	cur_test = "span eq nocase";
+	for (int trial = 0; trial < 100000; trial++)
+	{
+		size_t		n = (size_t) (xorshift(&st) % 40);
+		bool		got,
+					want;
+
+		for (size_t i = 0; i < n; i++)
+		{
+			uint64_t	x = xorshift(&st);
+
+			a[i] = x % 2 ? (uint8_t) ('a' + (x >> 8) % 26) : edge[(x >> 8) % (sizeof(edge) - 1)];
+			b[i] = a[i];
+			/* flip the case bit of some octets, letters or not */
+			if ((x >> 16) % (trial % 3 ? 16 : 200) == 0)
+				b[i] ^= 0x20;
+		}
+		got = pc_span_eq_nocase((pc_span) {a, n}, (pc_span) {b, n});
+		want = eq_nocase_by_octet(a, b, n);
+		equal += want;
+		wrong += got != want;
+		if (got != want && wrong <= 3)
+			CHECKF(false, "%zu octets: eq_nocase %d, by octet %d", n, got, want);
+		if (n > 0 && pc_span_eq_nocase((pc_span) {a, n}, (pc_span) {b, n - 1}))
+			wrong++;
+		if (n >= 3)
+		{
+			char		lit[48];
+
+			memcpy(lit, b + 1, n - 1);
+			lit[n - 1] = '\0';
+			if (memchr(lit, '\0', n - 1) == NULL &&
+				pc_span_ends_nocase((pc_span) {a, n}, lit) != eq_nocase_by_octet(a + 1, b + 1, n - 1))
+				wrong++;
+			lit[n - 2] = '\0';
+			memcpy(lit, b, n - 2);
+			if (memchr(lit, '\0', n - 2) == NULL &&
+				pc_span_starts_nocase((pc_span) {a, n}, lit) != eq_nocase_by_octet(a, b, n - 2))
+				wrong++;
+		}
+	}
+	CHECKF(wrong == 0 && equal > 1000 && equal < 99000, "%d comparisons wrong (%d equal)", wrong, equal);
+}
+
+/*
+ * pc_cert_is_ev asks a filter of the CA-specific EV policy OIDs before it
+ * scans the list.  Every entry of the list (read from cabf_ev.c, by the
+ * dotted form its comment gives), each with every octet changed, cut short
+ * or lengthened, and random OIDs: filtered and scanned answers agree.
+ */
+static void
+test_ev_policy_filter(void)
+{
+	char	   *path = path_join(srcdir, "src/rules/cabf_ev.c", NULL);
+	size_t		len;
+	char	   *text = (char *) read_file(path, &len);
+	uint64_t	st = 0x3c6ef372fe94f82bULL;
+	int			entries = 0,
+				listed = 0,
+				wrong = 0;
+
+	cur_test = "EV policy filter";
+	CHECKF(text != NULL, "cannot read %s", path);
+	if (text == NULL)
+	{
+		free(path);
+		return;
+	}
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+	{
+		char		dotted[128];
+		uint8_t		oid[64],
+					m[64];
+		size_t		n;
+		const char *cm = strstr(line, "/* ");
+
+		if (strncmp(line, "\t{\"\\x", 5) != 0 || cm == NULL ||
+			sscanf(cm + 3, "%127s", dotted) != 1 || (n = pc_oid_from_text(dotted, oid, sizeof(oid))) == 0)
+			continue;
+		entries++;
+		listed += pc_ev_policy_listed((pc_span) {oid, n}, true) &&
+			pc_ev_policy_listed((pc_span) {oid, n}, false);
+		for (size_t i = 0; i < n; i++)
+			for (int v = 0; v < 3; v++)
+			{
+				memcpy(m, oid, n);
+				m[i] = (uint8_t) (v == 0 ? m[i] + 1 : v == 1 ? m[i] ^ 0x80 : m[i] - 1);
+				wrong += pc_ev_policy_listed((pc_span) {m, n}, true) !=
+					pc_ev_policy_listed((pc_span) {m, n}, false);
+			}
+		memcpy(m, oid, n);
+		m[n] = 0x01;
+		for (size_t k = 0; k <= n + 1; k++)
+			wrong += pc_ev_policy_listed((pc_span) {m, k}, true) !=
+				pc_ev_policy_listed((pc_span) {m, k}, false);
+		for (int trial = 0; trial < 200; trial++)
+		{
+			size_t		k = (size_t) (xorshift(&st) % (n + 3));
+
+			for (size_t i = 0; i < k; i++)
+				m[i] = i < n && xorshift(&st) % 4 ? oid[i] : (uint8_t) xorshift(&st);
+			wrong += pc_ev_policy_listed((pc_span) {m, k}, true) !=
+				pc_ev_policy_listed((pc_span) {m, k}, false);
+		}
+	}
+	CHECKF(entries >= 35 && listed == entries && wrong == 0,
+		   "%d entries read, %d found both ways, %d answers differ", entries, listed, wrong);
+	free(text);
+	free(path);
 }
 
 /* ---------------------------------------------------------------- per-certificate memos */
@@ -4818,6 +5351,50 @@ test_access_memo(void)
 		}
 	CHECKF(found == 2 * (int) (sizeof(sizes) / sizeof(sizes[0])) && quiet == found / 2,
 		   "last description judged in %d shapes", found);
+
+	/*
+	 * The memo counts a URL as http when it starts "http://" in any case
+	 * (four letters compared at once with the case bit set), and the
+	 * caIssuers rule skips its walk when every caIssuers URL is so counted:
+	 * against the definitions, on schemes next to those edges.
+	 */
+	{
+		static const char *const urls[] = {
+			"http://a.example/x", "HTTP://a.example/x", "hTtP://a", "Http://", "http:/a",
+			"http:a", "http:", "http", "htt", "https://a", "httpx://a", "http//a",
+			"http;//a", "http:\\\\a", "\x48\x54\x54\x50://a", "\x68\x74\x74\x70\x3a\x2f\x2f",
+			"(ttp://a", "Jttp://a", "hTTP:\x2f/a", "h\x74tp:/\x0f", "ittp://a", "HTTQ://a",
+			"http:\x0f/a", "\xe8ttp://a", "ftp://a", "",
+		};
+
+		for (size_t k = 0; k < sizeof(urls) / sizeof(urls[0]); k++)
+		{
+			static const b_attr dv[] = {{"2.5.4.3", PC_T_UTF8STRING, "example.com"}};
+			const char *u = urls[k];
+			size_t		n = strlen(u);
+			bool		http = n >= 7 && eq_nocase_by_octet((const uint8_t *) u, (const uint8_t *) "http://", 7),
+						scheme_http = n >= 5 && u[4] == ':' &&
+				eq_nocase_by_octet((const uint8_t *) u, (const uint8_t *) "http", 4);
+			bld			b;
+			pc_error	err;
+			pc_options	opt = {0};
+			pc_report	r;
+
+			b_init(&b);
+			/* two descriptions: OCSP, then caIssuers u */
+			b_memo_cert(&b, dv, 1, 2, u, false);
+			CHECK(pc_decode(b.buf, b.n, scratch, &err));
+			pc_report_init(&r, items, items_cap);
+			pc_lint(scratch, &opt, &r);
+			CHECKF(r.access.ca_uri == 1 && r.access.ca_http == (int) http &&
+				   r.access.ocsp_http == 1,
+				   "caIssuers \"%s\": counted %d of %d as http", u, r.access.ca_http, r.access.ca_uri);
+			CHECKF((finding(&r, "e_aia_ca_issuers_must_have_http_only") == NULL) == scheme_http,
+				   "caIssuers \"%s\": e_aia_ca_issuers_must_have_http_only %s", u,
+				   scheme_http ? "fired" : "did not fire");
+			b_free(&b);
+		}
+	}
 }
 
 static double
@@ -5987,6 +6564,11 @@ main(int argc, char **argv)
 	test_detail_text();
 	test_dns_name_memo();
 	test_dns_name_facts();
+	test_tld_names();
+	test_pkcs1_params();
+	test_basic_constraints_read();
+	test_span_eq_nocase();
+	test_ev_policy_filter();
 	test_subject_summary();
 	test_memos_per_certificate();
 	test_access_memo();
