@@ -926,6 +926,144 @@ sqrtrem_4(uint64_t *s, uint64_t *a)
 	return (uint64_t) (x >> 64);
 }
 
+/* r += v over n limbs; returns the carry out of the top limb. */
+static inline uint64_t
+add_1(uint64_t *r, int n, uint64_t v)
+{
+	for (int i = 0; i < n && v != 0; i++)
+	{
+		r[i] += v;
+		v = r[i] < v;
+	}
+	return v;
+}
+
+#define SQRT_DIGITS_MAX 16		/* longest root sqrtrem_digits takes */
+
+/*
+ * The estimate of the next root limb in sqrtrem_digits: with U = floor(R /
+ * 2B) (R's limbs r[0 .. k + 2], shifted right by 65 bits) and S's top two
+ * limbs d1 (top bit set) and d0, Knuth's trial quotient (TAOCP 4.3.1,
+ * algorithm D) from U's top two limbs over d1, capped at B - 1 and lowered
+ * while U's top three limbs over d1:d0 show it too big.  The lowering runs
+ * at most twice: each turn adds d1 >= B / 2 to rhat, and a second one
+ * takes rhat past B, which ends the loop.
+ *
+ * With Q = floor(U / S) = floor(R / 2SB), the result q satisfies
+ * min(Q, B - 1) <= q <= Q + 1:
+ *
+ * - q >= min(Q, B - 1): the two-limb quotient is at least Q (Knuth's
+ *   theorem A), and it is lowered only while q (d1 B + d0) > U3, U's top
+ *   three limbs, where Q (d1 B + d0) <= U3 (Q S <= U, cut both at limb
+ *   k - 2).
+ * - q <= Q + 1: when the loop ends q (d1 B + d0) <= U3 (either its test
+ *   failed, or rhat >= B, so that q d1 B <= (U2 - B) B), hence q S <= U +
+ *   q (S mod B^(k - 2)) < U + B^(k - 1) < U + S, and (q - Q) S < 2S.
+ */
+static inline uint64_t
+sqrt_digit_estimate(const uint64_t *r, int k, uint64_t d1, uint64_t d0)
+{
+	uint64_t	u2 = r[k + 1] >> 1 | r[k + 2] << 63,
+				u1 = r[k] >> 1 | r[k + 1] << 63,
+				u0 = r[k - 1] >> 1 | r[k] << 63,
+				q,
+				rhat;
+	bool		rhat_big;
+
+	if (u2 >= d1)
+	{
+		/*
+		 * q = B - 1 and rhat = (u2 B + u1) - (B - 1) d1 = u1 + d1.  U <= S B
+		 * + B / 2 - 1 (R <= 2S B^2 + B^2 - 1), whose top limb is d1, so u2 >
+		 * d1 cannot happen; were it to, rhat would be past B.
+		 */
+		q = ~(uint64_t) 0;
+		rhat = u1 + d1;
+		rhat_big = u2 > d1 || rhat < d1;
+	}
+	else
+	{
+		q = div_2by1(u2, u1, d1, &rhat);
+		rhat_big = false;
+	}
+	while (!rhat_big && (u128) q * d0 > ((u128) rhat << 64 | u0))
+	{
+		q--;
+		rhat += d1;
+		rhat_big = rhat < d1;
+	}
+	return q;
+}
+
+/*
+ * sqrtrem_norm's result (root in s[0 .. m), remainder over a[0 .. m), its
+ * bit 64m returned) for 2 <= m <= SQRT_DIGITS_MAX, a root limb at a time:
+ * the schoolbook method, which on roots this short beats the recursion's
+ * fixed costs.
+ *
+ * Let S = isqrt(A) for A, the top 2k limbs of a, and r = A - S^2 <= 2S.
+ * Bringing down the next two limbs gives R = r B^2 + (those limbs), and
+ * the root of the top 2k + 2 limbs is S B + q, for the largest q with
+ * (2S B + q) q <= R; q < B, as (S + 1)^2 B^2 exceeds them.  2S is kept as
+ * a vector T, so that R -= (T B + q) q is a single submul_1 and the next
+ * T, T B + 2q, costs two stores.
+ *
+ * The estimate is never too small and at most two too big: (T B + q) q <=
+ * R needs q <= Q = floor(R / TB), and q = Q - 1 (for Q <= B) leaves R -
+ * TB (Q - 1) >= TB > B^2 > q^2, so the largest such q is Q or Q - 1 (B -
+ * 1 when Q = B), and sqrt_digit_estimate's lies in [min(Q, B - 1), Q + 1].
+ * (In fact at most one too big: the largest q is Q - 1 < B - 1 only when
+ * R mod TB < B^2, so that U - Q S < B / 2, and then U's top three limbs
+ * are below (Q + 1)(d1 B + d0), which rules out the estimate Q + 1.  The
+ * loop allows two, the bound that needs no such argument.)  (T B + q) q
+ * grows with q, so each turn that finds R below zero lowers q by one and
+ * adds back (T B + q) q - (T B + q - 1)(q - 1) = (T B + q - 1) + q.  R <
+ * 2B^(k + 2) (r <= 2S < 2B^k) and (T B + q) q < 2B^(k + 2), so the limb
+ * above R's k + 2 owes at most 2: 'hi' holds it, and ends at 0.
+ *
+ * S's top two limbs come from sqrtrem_4 and do not change as S grows.
+ * R sits in place in a: after k limbs of the root, r is a[2m - 2k .. 2m -
+ * k] (its top limb 0 or 1), so R is a[2m - 2k - 2 .. 2m - k].
+ */
+static uint64_t
+sqrtrem_digits(uint64_t *s, uint64_t *a, int m)
+{
+	uint64_t	t[SQRT_DIGITS_MAX + 1];
+	uint64_t	d1,
+				d0;
+
+	/* the root's top two limbs, and r's top limb (its bit 128) above it */
+	a[2 * m - 2] = sqrtrem_4(s + m - 2, a + 2 * m - 4);
+	d1 = s[m - 1];
+	d0 = s[m - 2];
+	/* T = 2S in t[m - k .. m] (top limb 1, as d1 >= 2^63), a free limb below */
+	t[m - 2] = d0 << 1;
+	t[m - 1] = d1 << 1 | d0 >> 63;
+	t[m] = d1 >> 63;
+	for (int k = 2; k < m; k++)
+	{
+		uint64_t   *r = a + 2 * m - 2 * k - 2;	/* R: k + 3 limbs */
+		uint64_t   *w = t + m - 1 - k;	/* T B + q: k + 2 limbs */
+		uint64_t	q = sqrt_digit_estimate(r, k, d1, d0);
+		int64_t		hi;
+
+		w[0] = q;
+		hi = (int64_t) r[k + 2] - (int64_t) submul_1(r, w, k + 2, q);
+		/* at most two corrections (above); counted, so no state can loop */
+		for (int fix = 0; fix < 2 && hi < 0; fix++)
+		{
+			w[0] = --q;
+			hi += (int64_t) add_n(r, r, w, k + 2);
+			hi += (int64_t) add_1(r, k + 2, q + 1);
+		}
+		s[m - 1 - k] = q;
+		/* T B + 2q: T's low limb is twice a limb, so even, and takes 2q's top bit */
+		w[0] = q << 1;
+		w[1] |= q >> 63;
+	}
+	return a[m];
+}
+
 static uint64_t sqrtrem_norm(uint64_t *s, uint64_t *a, int m, uint64_t *work);
 
 /*
@@ -947,7 +1085,8 @@ static uint64_t sqrtrem_norm(uint64_t *s, uint64_t *a, int m, uint64_t *work);
  * m) with the limb above it returned; sqrtrem_norm and sqrt_norm finish.
  * a's limbs above m are destroyed.  'work' has room for m limbs.  m is at
  * least 3: smaller roots go to sqrtrem_2 and sqrtrem_4, called directly to
- * spare this function's larger frame.
+ * spare this function's larger frame.  s' of up to SQRT_DIGITS_MAX limbs
+ * comes from sqrtrem_digits, which is cheaper there than recursing.
  */
 static inline uint64_t
 sqrt_divide(uint64_t *s, uint64_t *a, int m, uint64_t *work)
@@ -960,16 +1099,18 @@ sqrt_divide(uint64_t *s, uint64_t *a, int m, uint64_t *work)
 				top;
 
 	/* s' and r' from a_hi = a[2l .. 2m): s' into s[l .. m), r' over a_hi's low half */
-	top = h == 2 ? sqrtrem_4(sh, a + 2 * l) : sqrtrem_norm(sh, a + 2 * l, h, work);
+	top = h <= SQRT_DIGITS_MAX ? sqrtrem_digits(sh, a + 2 * l, h) :
+		sqrtrem_norm(sh, a + 2 * l, h, work);
 
 	/*
 	 * Divide r' b + a1 = a[l .. l + m) + top B^m by s': the quotient q2 =
 	 * 2q + (0 or 1) is at most 2b + 1, since q <= b.  Its top digit (0, 1
 	 * or 2, as r' <= 2s') is r' / s', which a subtraction or two find;
-	 * the division proper then has l limbs to find.
+	 * the division proper then has l limbs to find.  Two at most, by
+	 * count: a wrong r' (a bug below) must not set this spinning.
 	 */
 	t = 0;
-	while (top != 0 || cmp_n(a + 2 * l, sh, h) >= 0)
+	while (t < 2 && (top != 0 || cmp_n(a + 2 * l, sh, h) >= 0))
 	{
 		top -= sub_n(a + 2 * l, a + 2 * l, sh, h);
 		t++;
@@ -1168,7 +1309,8 @@ pc_nat_sqrtrem(uint64_t *s, uint64_t *rem, const uint64_t *a, int n)
 	}
 	else
 		top = m == 1 ? sqrtrem_2(s, x[1], x[0], &x[0]) :
-			m == 2 ? sqrtrem_4(s, x) : sqrtrem_norm(s, x, m, work);
+			m == 2 ? sqrtrem_4(s, x) :
+			m <= SQRT_DIGITS_MAX ? sqrtrem_digits(s, x, m) : sqrtrem_norm(s, x, m, work);
 
 	if (k == 0)
 	{
@@ -1199,7 +1341,8 @@ pc_nat_sqrtrem(uint64_t *s, uint64_t *rem, const uint64_t *a, int n)
 		x[m] = top + addmul_1(x, s, m, 2 * s0);
 		owed += x[0] < (uint64_t) sq;
 		x[0] -= (uint64_t) sq;
-		for (int i = 1; owed != 0; i++)
+		/* x >= 0 stops the borrow by x[m]; the bound holds it there regardless */
+		for (int i = 1; owed != 0 && i <= m; i++)
 		{
 			uint64_t	y = owed;
 

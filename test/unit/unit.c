@@ -2852,6 +2852,119 @@ test_nat_sqrtrem_edges(void)
 	BN_free(v);
 }
 
+/*
+ * pc_nat_sqrtrem's base case, sqrtrem_digits (nat.c), which builds roots of
+ * up to 16 limbs a limb at a time, estimating each limb and correcting it
+ * down at most twice: every root length it takes (a of 2m - 1 and 2m limbs
+ * for m = 1 .. 16; with a remainder wanted it computes the whole root, and
+ * without, the top half of roots up to 32 limbs), against OpenSSL through
+ * nat_sqrtrem_ok (s^2 <= a < (s + 1)^2 and the remainder).  The corrections
+ * come from perfect squares and their neighbours, above all squares of
+ * roots whose low limbs are zero or all ones (there the estimate from the
+ * top limbs is one or two too big), and top limbs exactly 2^62 (the
+ * smallest normalised top), 2^63 and all ones.  Every check is of a result:
+ * nothing here loops on what the code returns.
+ */
+static void
+test_nat_sqrt_digits(void)
+{
+	BN_CTX	   *ctx = pc_bn_ctx();
+	BIGNUM	   *y = BN_new(),
+			   *v = BN_new();
+	static uint64_t a[PC_NAT_LIMBS],
+				s[PC_NAT_LIMBS];
+	static const uint64_t tops[] = {
+		1ULL << 62, 1ULL << 63, ~0ULL, (1ULL << 62) - 1, (1ULL << 62) + 1,
+		(1ULL << 63) - 1, 1, 3
+	};
+	uint64_t	st = 0x853c49e6748fea9bULL;
+	int			bad = 0,
+				runs = 0;
+
+	cur_test = "nat sqrt digits";
+	CHECK(ctx != NULL && y != NULL && v != NULL);
+	for (int m = 1; m <= 16; m++)
+	{
+		/* top limb shapes over random, all-ones, zero and edge limbs, both parities */
+		for (int n = 2 * m - 1; n <= 2 * m; n++)
+			for (size_t ti = 0; ti < sizeof(tops) / sizeof(tops[0]); ti++)
+				for (int fill = 0; fill < 4; fill++)
+				{
+					for (int i = 0; i < n - 1; i++)
+						a[i] = fill == 0 ? xorshift(&st) : fill == 1 ? ~0ULL :
+							fill == 2 ? 0 : edge_limb(&st);
+					a[n - 1] = tops[ti];
+					bad += !nat_sqrtrem_ok(a, n, ctx);
+					runs++;
+				}
+
+		/*
+		 * s^2, s^2 - 1 and s^2 + 2s = (s + 1)^2 - 1 for m-limb roots s:
+		 * random, all ones, top bit only, edge limbs, short top limbs, and a
+		 * random top over j zero or all-ones limbs, for every j.
+		 */
+		for (int rep = 0; rep < 6 + 2 * m; rep++)
+		{
+			int			j = (rep - 6) / 2;
+
+			for (int i = 0; i < m; i++)
+				s[i] = rep == 0 ? xorshift(&st) : rep == 1 ? ~0ULL : rep == 2 ? 0 :
+					rep == 3 || rep == 4 ? edge_limb(&st) :
+					rep == 5 || i >= j ? xorshift(&st) : rep % 2 ? ~0ULL : 0;
+			if (rep == 2)
+				s[m - 1] = 1ULL << 63;
+			else if (rep == 4 || rep == 5)
+				s[m - 1] >>= 1 + xorshift(&st) % 63;
+			else if (rep != 1)
+				s[m - 1] |= 1ULL << 63;
+			if (s[m - 1] == 0)
+				s[m - 1] = 1;
+			if (!pc_nat_to_bn(s, m, y) || !BN_sqr(v, y, ctx))
+			{
+				bad++;
+				continue;
+			}
+			for (int d = 0; d < 3; d++)
+			{
+				int			an;
+
+				if (d == 1 && !BN_sub_word(v, 1))
+					bad++;
+				/* from s^2 - 1: + 1 + 2s */
+				if (d == 2 && !(BN_add_word(v, 1) && BN_add(v, v, y) && BN_add(v, v, y)))
+					bad++;
+				an = bn_to_limbs(v, a, PC_NAT_LIMBS);
+				if (an <= 0)
+					continue;
+				bad += !nat_sqrtrem_ok(a, an, ctx);
+				runs++;
+			}
+		}
+
+		/* random values of both parities, limbs of every kind */
+		for (int rep = 0; rep < 600; rep++)
+		{
+			int			n = 2 * m - (rep & 1);
+			int			kind = (int) (xorshift(&st) % 3);
+
+			if (n < 1)
+				n = 1;
+			for (int i = 0; i < n; i++)
+				a[i] = kind == 0 ? xorshift(&st) : edge_limb(&st);
+			if (kind == 2)
+				a[n - 1] >>= xorshift(&st) % 64;
+			if (a[n - 1] == 0)
+				a[n - 1] = 1;
+			bad += !nat_sqrtrem_ok(a, n, ctx);
+			runs++;
+		}
+	}
+	CHECKF(bad == 0, "pc_nat_sqrtrem wrong on %d of %d base-case values", bad, runs);
+	CHECK(runs > 10000);
+	BN_free(y);
+	BN_free(v);
+}
+
 /* Residues modulo the primes below 752 (nat.c) agree with OpenSSL's. */
 static void
 test_small_residues(void)
@@ -6539,6 +6652,7 @@ main(int argc, char **argv)
 	test_engine();
 	test_bn_sqrtrem();
 	test_nat_sqrtrem_edges();
+	test_nat_sqrt_digits();
 	test_psl_memo();
 	test_small_residues();
 	test_nat_mod_bytes();
