@@ -237,28 +237,56 @@ cmp_label(pc_span label, const char *entry)
 }
 
 /*
- * TLDs by hash: the names' lower-case FNV-1a (up to a NUL, where cmp_label
- * stops) into open addressing over twice as many slots as TLDs, built once
- * per thread.  A binary search took about 430 instructions a lookup.
+ * TLDs by hash, into open addressing over twice as many slots as TLDs,
+ * built once per thread.  A binary search took about 430 instructions a
+ * lookup, an FNV-1a over the octets with a comparison octet by octet about
+ * 145.  Now the hash and most comparisons are of a key: a label's first
+ * eight octets (ASCII letters in lower case) in a word, with the length;
+ * only names longer than eight octets are compared again by cmp_label.
+ * Both stop at a NUL in the label, as cmp_label does, so that whatever
+ * cmp_label finds equal has the same key and length.
  */
 #define TLD_SLOTS 4096
+#define TLD_COUNT (sizeof(pc_tlds) / sizeof(pc_tlds[0]))
 
 typedef struct tld_index
 {
 	bool		built;
 	uint16_t	slot[TLD_SLOTS];	/* index into pc_tlds + 1; 0: empty */
+	uint64_t	key[TLD_COUNT];		/* tld_key of each name */
+	uint8_t		len[TLD_COUNT];		/* and its length */
 } tld_index;
 
-_Static_assert(sizeof(pc_tlds) / sizeof(pc_tlds[0]) < TLD_SLOTS / 2, "TLD index too small");
+_Static_assert(TLD_COUNT < TLD_SLOTS / 2, "TLD index too small");
 
-static uint32_t
-tld_hash(pc_span label)
+#define ONES	UINT64_C(0x0101010101010101)
+#define HIGHS	UINT64_C(0x8080808080808080)
+
+/* The key of a label, and in *len its length up to a NUL. */
+static inline uint64_t
+tld_key(pc_span label, size_t *len)
 {
-	uint32_t	h = 2166136261u;
+	uint64_t	k = 0,
+				x,
+				upper;
+	size_t		i;
 
-	for (size_t i = 0; i < label.n && label.p[i] != '\0'; i++)
-		h = (h ^ lower(label.p[i])) * 16777619u;
-	return h & (TLD_SLOTS - 1);
+	for (i = 0; i < label.n && i < 8 && label.p[i] != '\0'; i++)
+		k |= (uint64_t) label.p[i] << (8 * i);
+	while (i < label.n && label.p[i] != '\0')
+		i++;
+	*len = i;
+	/* high bit of each octet in 'A'-'Z' (the sums do not carry: high bits off) */
+	x = k & ~HIGHS;
+	upper = (x + ONES * (0x80 - 'A')) & ~(x + ONES * (0x80 - 'Z' - 1)) & ~k & HIGHS;
+	return k | (upper >> 2);
+}
+
+static inline uint32_t
+tld_hash(uint64_t key, size_t len)
+{
+	/* multiplicative hashing: the product's top twelve bits */
+	return (uint32_t) (((key ^ len) * UINT64_C(0x9e3779b97f4a7c15)) >> 52) & (TLD_SLOTS - 1);
 }
 
 static const tld_index *
@@ -268,11 +296,15 @@ tld_index_get(void)
 
 	if (!t.built)
 	{
-		for (size_t i = 0; i < sizeof(pc_tlds) / sizeof(pc_tlds[0]); i++)
+		for (size_t i = 0; i < TLD_COUNT; i++)
 		{
 			const char *name = pc_tlds[i].name;
-			uint32_t	h = tld_hash((pc_span) {(const uint8_t *) name, strlen(name)});
+			size_t		len;
+			uint64_t	key = tld_key((pc_span) {(const uint8_t *) name, strlen(name)}, &len);
+			uint32_t	h = tld_hash(key, len);
 
+			t.key[i] = key;
+			t.len[i] = (uint8_t) len;
 			while (t.slot[h] != 0)
 				h = (h + 1) & (TLD_SLOTS - 1);
 			t.slot[h] = (uint16_t) (i + 1);
@@ -286,10 +318,17 @@ const pc_tld *
 pc_tld_find(pc_span label)
 {
 	const tld_index *t = tld_index_get();
+	size_t		len;
+	uint64_t	key = tld_key(label, &len);
 
-	for (uint32_t h = tld_hash(label); t->slot[h] != 0; h = (h + 1) & (TLD_SLOTS - 1))
-		if (cmp_label(label, pc_tlds[t->slot[h] - 1].name) == 0)
-			return &pc_tlds[t->slot[h] - 1];
+	for (uint32_t h = tld_hash(key, len); t->slot[h] != 0; h = (h + 1) & (TLD_SLOTS - 1))
+	{
+		size_t		e = t->slot[h] - 1u;
+
+		if (t->key[e] == key && t->len[e] == len &&
+			(len <= 8 || cmp_label(label, pc_tlds[e].name) == 0))
+			return &pc_tlds[e];
+	}
 	return NULL;
 }
 
@@ -487,6 +526,19 @@ check_left_label_wildcard_correct(const pc_cert *c, pc_report *r)
 LEAF_ONLY(check_wildcard_only_in_left_label)
 LEAF_ONLY(check_left_label_wildcard_correct)
 
+/*
+ * memcmp(a, b, n) == 0 for the few octets of a TLD, in line: a call to
+ * memcmp cost about twenty instructions a name.
+ */
+static inline bool
+same_octets(const uint8_t *a, const uint8_t *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 static void
 check_not_valid_tld(const pc_cert *c, pc_report *r)
 {
@@ -504,7 +556,7 @@ check_not_valid_tld(const pc_cert *c, pc_report *r)
 		pc_span		last;
 
 		if (SHORT_NAME(n) && prev.p != NULL && n.n > prev.n && n.p[n.n - prev.n - 1] == '.' &&
-			memcmp(n.p + n.n - prev.n, prev.p, prev.n) == 0)
+			same_octets(n.p + n.n - prev.n, prev.p, prev.n))
 		{
 			/*
 			 * The name ends in '.' and the previous name's last label,

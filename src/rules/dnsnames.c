@@ -19,7 +19,7 @@
 /* ---------------------------------------------------------------- IP address text */
 
 bool
-pc_parse_ip_text(pc_span s, uint8_t out[16], size_t *len)
+pc_parse_ip_text_full(pc_span s, uint8_t out[16], size_t *len)
 {
 	char		buf[64];
 
@@ -136,21 +136,20 @@ load_word(const uint8_t *p)
  * in one word: "..", "--" and '-' beside '.' are found within words, with
  * either byte order.
  */
-static bool
+/* inlined always, so that pc_dns_name_facts is this and a call to the octet loop */
+static inline __attribute__((always_inline)) bool
 name_facts_by_word(pc_span n, uint16_t *f)
 {
 	uint64_t	dot = 0,
 				hyphen = 0,
 				star = 0,
-				dot_pair = 0,
-				hyphen_pair = 0,
-				hyphen_dot = 0;
+				pair = 0;		/* '.' or '-' after '.' or '-' */
 	uint16_t	out = 0;
 
 	for (size_t i = 0;; i += 7)
 	{
 		uint64_t	w,
-					d,
+					sep,
 					h,
 					s;
 
@@ -159,31 +158,48 @@ name_facts_by_word(pc_span n, uint16_t *f)
 		w = load_word(n.p + i);
 		if (w & HIGHS)
 			return false;
-		d = WORD_EQ(w, '.');
-		h = WORD_EQ(w, '-');
+		/* '-' (0x2d) or '.' (0x2e), told apart below by their lowest bit */
+		sep = WORD_GE(w, '-') & ~WORD_GE(w, '.' + 1);
 		s = WORD_EQ(w, '*');
 		if ((((WORD_GE(w, 'a') & ~WORD_GE(w, 'z' + 1)) |
-			  (WORD_GE(w, '0') & ~WORD_GE(w, '9' + 1)) | d | h | s) & HIGHS) != HIGHS)
+			  (WORD_GE(w, '0') & ~WORD_GE(w, '9' + 1)) | sep | s) & HIGHS) != HIGHS)
 			return false;
-		dot |= d;
+		sep &= HIGHS;
+		h = sep & (w << 7);		/* an octet's bit 0 to its bit 7 */
+		dot |= sep ^ h;
 		hyphen |= h;
 		star |= s;
-		dot_pair |= d & (d << 8);
-		hyphen_pair |= h & (h << 8);
-		hyphen_dot |= h & ((d << 8) | (d >> 8));
+		pair |= sep & (sep << 8);
 		if (i + 8 >= n.n)
 			break;
 	}
 	if (dot == 0)
 		out |= PC_DNSF_NO_DOT;
-	else if (dot_pair || n.p[0] == '.' || n.p[n.n - 1] == '.')
+	else if (n.p[0] == '.' || n.p[n.n - 1] == '.')
 		out |= PC_DNSF_EMPTY_LABEL;
 	if (hyphen)
 		out |= PC_DNSF_HYPHEN;
-	if (hyphen_pair)
-		out |= PC_DNSF_DOUBLE_HYPHEN;
-	if (hyphen_dot || n.p[0] == '-' || n.p[n.n - 1] == '-')
+	if (n.p[0] == '-' || n.p[n.n - 1] == '-')
 		out |= PC_DNSF_HYPHEN_EDGE;
+	if (pair)
+	{
+		/*
+		 * Two separators in a row somewhere, which names seldom have: which
+		 * two, an octet at a time ("..", "--", or '-' beside '.').
+		 */
+		for (size_t i = 1; i < n.n; i++)
+		{
+			uint8_t		a = n.p[i - 1],
+						b = n.p[i];
+
+			if (a == '.' && b == '.')
+				out |= PC_DNSF_EMPTY_LABEL;
+			else if (a == '-' && b == '-')
+				out |= PC_DNSF_DOUBLE_HYPHEN;
+			else if ((a == '-' && b == '.') || (a == '.' && b == '-'))
+				out |= PC_DNSF_HYPHEN_EDGE;
+		}
+	}
 	if (star)
 		out |= PC_DNSF_STAR;
 	if (n.n > 63 && has_long_label(n))
@@ -199,15 +215,18 @@ name_facts_by_word(pc_span n, uint16_t *f)
 	return true;
 }
 
-uint16_t
-pc_dns_name_facts(pc_span n)
+/*
+ * The facts of any name, an octet at a time.  Kept out of line: its calls
+ * (memchr, pc_span_ends_nocase) would otherwise have pc_dns_name_facts save
+ * registers on entry for every name, most of which take the word path.
+ */
+static uint16_t __attribute__((noinline))
+name_facts_by_octet(pc_span n)
 {
 	uint16_t	f = 0,
 				prev = 0,
 				pairs = 0;		/* facts of two octets in a row: "..", "--" */
 
-	if (n.n >= 8 && name_facts_by_word(n, &f))
-		return f;
 	if (n.n == 0)
 		return PC_DNSF_EMPTY_LABEL | PC_DNSF_NO_DOT;
 	for (size_t i = 0; i < n.n; i++)
@@ -241,6 +260,16 @@ pc_dns_name_facts(pc_span n)
 	return f;
 }
 
+uint16_t
+pc_dns_name_facts(pc_span n)
+{
+	uint16_t	f;
+
+	if (n.n >= 8 && name_facts_by_word(n, &f))
+		return f;
+	return name_facts_by_octet(n);
+}
+
 /* ---------------------------------------------------------------- the names */
 
 /* A commonName that names a host: non-empty and not an IP address. */
@@ -272,6 +301,7 @@ pc_dns_remember(const pc_cert *c, pc_report *r)
 {
 	pc_gn_iter	g;
 	pc_gn		gn;
+	pc_span		cn1 = {NULL, 0};	/* the first commonName name, facts not yet known */
 
 	r->dns_n = 0;
 	r->dns_cert = c;
@@ -282,7 +312,10 @@ pc_dns_remember(const pc_cert *c, pc_report *r)
 		if (cn_dns_name(&c->subject.attr[i]))
 		{
 			keep(r, c->subject.attr[i].value);
-			r->dns_fcn |= pc_dns_name_facts(c->subject.attr[i].value);
+			if (cn1.p == NULL)
+				cn1 = c->subject.attr[i].value;
+			else
+				r->dns_fcn |= pc_dns_name_facts(c->subject.attr[i].value);
 		}
 	r->dns_cn = (uint8_t) (r->dns_n <= PC_DNS_MEMO ? r->dns_n : 0);
 	/* the walk sees every SAN entry: note an empty one for e_ext_san_empty_name */
@@ -293,10 +326,25 @@ pc_dns_remember(const pc_cert *c, pc_report *r)
 			r->dns_san_empty = true;
 		if (gn.type == PC_GN_DNS)
 		{
+			uint16_t	f = pc_dns_name_facts(gn.v);
+
 			keep(r, gn.v);
-			r->dns_fsan |= pc_dns_name_facts(gn.v);
+			r->dns_fsan |= f;
+
+			/*
+			 * The BRs have the commonName repeat a SAN name, mostly the
+			 * first: the same octets have the same facts, so the name is
+			 * not read twice.
+			 */
+			if (cn1.p != NULL && gn.v.n == cn1.n && memcmp(gn.v.p, cn1.p, cn1.n) == 0)
+			{
+				r->dns_fcn |= f;
+				cn1.p = NULL;
+			}
 		}
 	}
+	if (cn1.p != NULL)
+		r->dns_fcn |= pc_dns_name_facts(cn1);
 }
 
 bool

@@ -99,7 +99,29 @@ bool		pc_san_has_dns(const pc_cert *c, pc_span s, bool ignore_case);
 bool		pc_san_has_ip_text(const pc_cert *c, pc_span s);
 
 /* Text to address octets, as Go's net.ParseIP accepts it (dnsnames.c). */
-bool		pc_parse_ip_text(pc_span s, uint8_t out[16], size_t *len);
+bool		pc_parse_ip_text_full(pc_span s, uint8_t out[16], size_t *len);
+
+/* Can the octet be part of an address's text: a hex digit, '.' or ':'? */
+static inline bool
+pc_ip_text_octet(uint8_t ch)
+{
+	uint8_t		l = ch | 0x20;	/* 'A'-'F' to 'a'-'f'; digits, '.', ':' stay */
+
+	return (ch >= '0' && ch <= ':') || ch == '.' || (l >= 'a' && l <= 'f');
+}
+
+/*
+ * pc_parse_ip_text_full, for the commonNames that rules ask about: most
+ * are host names, which fail at their first or second octet ("www.", "*.",
+ * "mail."), and are spared the call and its 64-octet buffer.
+ */
+static inline bool
+pc_parse_ip_text(pc_span s, uint8_t out[16], size_t *len)
+{
+	if (s.n == 0 || !pc_ip_text_octet(s.p[0]) || (s.n > 1 && !pc_ip_text_octet(s.p[1])))
+		return false;
+	return pc_parse_ip_text_full(s, out, len);
+}
 
 /*
  * DNS names a certificate claims (dnsnames.c): every SAN dNSName and, with

@@ -3747,6 +3747,35 @@ test_tld_find(void)
 			buf[k] = (uint8_t) ("abcdefghijklmnopqrstuvwxyzAZ-\0"[xorshift(&st) % 30]);
 		wrong += !same_tld(pc_tld_find((pc_span) {buf, len}), tld_by_scan(buf, len));
 	}
+	/*
+	 * The index keys a label by its first eight octets and its length up
+	 * to a NUL: every TLD with a NUL, an upper-case letter or another
+	 * letter at each place (past the eighth octet too, where names of the
+	 * same first eight octets and length differ), and labels of random
+	 * letters of 7 to 10 octets, around the key's edge.
+	 */
+	for (size_t i = 0; i < sizeof(pc_tlds) / sizeof(pc_tlds[0]); i++)
+	{
+		uint8_t		buf[80];
+		size_t		n = strlen(pc_tlds[i].name);
+
+		for (size_t at = 0; at < n; at++)
+			for (int v = 0; v < 3; v++)
+			{
+				memcpy(buf, pc_tlds[i].name, n);
+				buf[at] = v == 0 ? '\0' : v == 1 ? (uint8_t) toupper(buf[at]) : (uint8_t) (buf[at] == 'z' ? 'a' : buf[at] + 1);
+				wrong += !same_tld(pc_tld_find((pc_span) {buf, n}), tld_by_scan(buf, n));
+			}
+	}
+	for (int trial = 0; trial < 50000; trial++)
+	{
+		uint8_t		buf[12];
+		size_t		len = 7 + xorshift(&st) % 4;
+
+		for (size_t k = 0; k < len; k++)
+			buf[k] = (uint8_t) ("abcdeinorstAZ-\0"[xorshift(&st) % 15]);
+		wrong += !same_tld(pc_tld_find((pc_span) {buf, len}), tld_by_scan(buf, len));
+	}
 	CHECKF(wrong == 0, "%d lookups differ from a scan", wrong);
 	CHECKF(found >= 3 * (int) (sizeof(pc_tlds) / sizeof(pc_tlds[0])), "%d of the TLD variants found", found);
 }
@@ -4505,6 +4534,8 @@ test_tld_names(void)
 		"a.com", "b.com", "B.COM", "x.Com", "com", "xcom", ".com", "a.com.", "a.", ".", "",
 		"a..com", "a.org", "b.ORG", "org", "a.zz", "b.zz", "zz", "a.xcom", "com.com", "a.c\0m",
 		"a.app", "a.APP", "a.bcom", "c.om", "a.example", "a.llc",
+		/* not TLDs, of the length of one and differing from it after its first octet */
+		"a.cxm", "a.cox", "a.orx",
 	};
 	uint64_t	st = 0x510e527fade682d1ULL;
 	pc_cert    *one = xmalloc(sizeof(pc_cert));
@@ -4880,6 +4911,211 @@ test_dns_name_facts(void)
 				   (int) n, name, n, got, want);
 	}
 	CHECKF(wrong == 0, "%d usual names with wrong facts", wrong);
+}
+
+/* A TLS subscriber with the commonNames and SAN dNSNames given. */
+static void
+b_cn_san_cert(bld *b, const char *const *cns, int ncn, const char *const *sans, int nsan)
+{
+	b_begin(b, PC_T_SEQUENCE);
+	b_begin(b, PC_T_SEQUENCE);
+	b_hex(b, "a0 03 02 01 02  02 01 01  30 0d 06 09 2a 86 48 86 f7 0d 01 01 0b 05 00");
+	b_begin(b, PC_T_SEQUENCE);
+	b_rdn(b, "2.5.4.3", PC_T_UTF8STRING, "Big");
+	b_end(b);
+	b_hex(b, "30 1e 17 0d 32 33 30 31 30 31 30 30 30 30 30 30 5a 17 0d 32 33 30 33 33 31 30 30 30 30 30 30 5a");
+	b_begin(b, PC_T_SEQUENCE);
+	for (int i = 0; i < ncn; i++)
+		b_rdn(b, "2.5.4.3", PC_T_UTF8STRING, cns[i]);
+	b_end(b);
+	b_hex(b, "30 2a 30 05 06 03 2b 65 70 03 21 00 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11"
+		  "11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11");
+	b_begin(b, PC_CTXC(3));
+	b_begin(b, PC_T_SEQUENCE);
+	b_begin(b, PC_T_SEQUENCE);
+	b_oid(b, "2.5.29.17");
+	b_begin(b, PC_T_OCTETSTRING);
+	b_begin(b, PC_T_SEQUENCE);
+	for (int i = 0; i < nsan; i++)
+		b_str(b, PC_CTX(2), sans[i]);
+	b_end(b);					/* GeneralNames, extnValue, Extension */
+	b_end(b);
+	b_end(b);
+	b_end(b);					/* Extensions, [3], TBSCertificate */
+	b_end(b);
+	b_end(b);
+	b_sig(b);
+	b_end(b);
+}
+
+/*
+ * Do the report's summed facts of c's names (pc_dns_remember) equal the
+ * facts of each name read alone, OR-ed?  The commonNames are judged with
+ * pc_parse_ip_text_full, the plain test without its shortcut.
+ */
+static bool
+dns_memo_facts_right(const pc_cert *c)
+{
+	pc_report	r;
+	pc_gn_iter	g;
+	pc_gn		gn;
+	uint16_t	fcn = 0,
+				fsan = 0;
+
+	for (int i = 0; i < c->subject.nattr; i++)
+	{
+		const pc_attr *a = &c->subject.attr[i];
+		uint8_t		ip[16];
+		size_t		iplen;
+
+		if (PC_OID_IS(a->oid, OID_AT_CN) && a->value.n > 0 &&
+			!pc_parse_ip_text_full(a->value, ip, &iplen))
+			fcn |= pc_dns_name_facts(a->value);
+	}
+	pc_gn_begin(&g, c->san);
+	while (pc_gn_next(&g, &gn))
+		if (gn.type == PC_GN_DNS)
+			fsan |= pc_dns_name_facts(gn.v);
+	pc_report_init(&r, items, items_cap);
+	pc_dns_remember(c, &r);
+	return r.dns_fcn == fcn && r.dns_fsan == fsan;
+}
+
+/*
+ * pc_dns_remember takes the first commonName's facts from the SAN name of
+ * the same octets, when there is one, instead of reading it again: against
+ * every name read alone, with commonNames that repeat a SAN name first,
+ * last or not at all, that differ from one in case only, in one octet, or
+ * are a prefix of one, several commonNames, IP-address commonNames, and on
+ * every fixture.
+ */
+static void
+test_dns_cn_facts_reuse(void)
+{
+	static const struct
+	{
+		const char *cn[3];
+		const char *san[4];
+	}			shapes[] = {
+		{{"www.example.com"}, {"www.example.com", "example.com"}},
+		{{"www.example.com"}, {"example.com", "a_b.example.com", "www.example.com"}},
+		{{"WWW.example.com"}, {"www.example.com"}},
+		{{"www.example.com"}, {"WWW.example.com"}},
+		{{"a_b.example.com"}, {"a-b.example.com"}},
+		{{"a-b.example.com"}, {"a_b.example.com"}},
+		{{"www.example.co"}, {"www.example.com"}},
+		{{"www.example.com"}, {"www.example.co"}},
+		{{"*.example.com"}, {"x.example.com"}},
+		{{"x.example.com", "*.example.com"}, {"x.example.com"}},
+		{{"x.example.com", "*.example.com"}, {"*.example.com"}},
+		{{"Big Co", "x--y.example.com", "x.example.com"}, {"x.example.com", "x--y.example.com"}},
+		{{"10.0.0.1", "a_b.example.com"}, {"a-b.example.com", "10.0.0.1"}},
+		{{"::1"}, {"::1", "x..y.example.com"}},
+		{{"x.onion"}, {"y.onion", "x.onion"}},
+		{{"xn--bcher-kva.example"}, {}},
+		{{"a"}, {"a", "b"}},
+		{{"A"}, {"a"}},
+	};
+	int			wrong = 0,
+				seen = 0;
+
+	cur_test = "dns cn facts reuse";
+	for (size_t k = 0; k < sizeof(shapes) / sizeof(shapes[0]); k++)
+	{
+		bld			b;
+		pc_error	err;
+		int			ncn = 0,
+					nsan = 0;
+
+		while (ncn < 3 && shapes[k].cn[ncn])
+			ncn++;
+		while (nsan < 4 && shapes[k].san[nsan])
+			nsan++;
+		b_init(&b);
+		b_cn_san_cert(&b, shapes[k].cn, ncn, shapes[k].san, nsan);
+		CHECK(pc_decode(b.buf, b.n, scratch, &err));
+		CHECKF(dns_memo_facts_right(scratch), "names of shape %zu (commonName \"%s\"): summed facts differ",
+			   k, shapes[k].cn[0]);
+		b_free(&b);
+	}
+	for (int i = 0; i < nrows; i++)
+	{
+		size_t		len = 0;
+		uint8_t    *der = load_fixture(rows[i].name, &len);
+		pc_error	err;
+
+		if (der != NULL && pc_decode(der, len, scratch, &err))
+		{
+			wrong += !dns_memo_facts_right(scratch);
+			seen++;
+		}
+		free(der);
+	}
+	CHECKF(wrong == 0 && seen > 50, "fixtures: %d of %d with wrong summed facts", wrong, seen);
+}
+
+/*
+ * pc_parse_ip_text turns away names whose first two octets cannot be in an
+ * address before calling pc_parse_ip_text_full: the two agree, address
+ * octets too, on addresses of both families, mapped and compressed forms,
+ * upper-case hex, and on host names and random strings of the octets that
+ * addresses hold and a few that they do not.
+ */
+static void
+test_ip_text_shortcut(void)
+{
+	static const char *const crafted[] = {
+		"", "1", "1.2.3.4", "255.255.255.255", "256.1.1.1", "01.2.3.4", "::", "::1", ":1",
+		"1::", "fe80::1", "FE80::A", "::ffff:10.0.0.1", "::FFFF:1.2.3.4", "a::b", "ab", "ABC",
+		".1", "..", "1.", ":.", "2001:db8::1", "2001:DB8:0:0:0:0:0:1", "g::1", "1g", "a:g",
+		"www.example.com", "example.com", "*.example.com", "f.example.com", "fe.example.com",
+		"1.2.3.4.5", " 1.2.3.4", "1.2.3.4 ", "@1", "`1", "/1", ";1", "1;", "Z", "F", "G",
+		"1234:5678:9abc:def0:1234:5678:9abc:def0",
+	};
+	static const char alphabet[] = "0123456789abcdefABCDEF:.gxG/;@` -";
+	uint64_t	st = 0x13198a2e03707344ULL;
+	int			wrong = 0,
+				addresses = 0;
+
+	cur_test = "ip text shortcut";
+	for (int trial = 0; trial < 200000 + (int) (sizeof(crafted) / sizeof(crafted[0])); trial++)
+	{
+		char		text[48];
+		size_t		n;
+		uint8_t		a1[16] = {0},
+					a2[16] = {0};
+		size_t		l1 = 0,
+					l2 = 0;
+		bool		got,
+					want;
+
+		if (trial < (int) (sizeof(crafted) / sizeof(crafted[0])))
+		{
+			n = strlen(crafted[trial]);
+			memcpy(text, crafted[trial], n);
+		}
+		else
+		{
+			n = (size_t) (xorshift(&st) % 12);
+			for (size_t i = 0; i < n; i++)
+			{
+				uint64_t	x = xorshift(&st);
+
+				/* mostly digits and separators, so that some are addresses */
+				text[i] = x % 3 ? "0123456789.:"[(x >> 8) % 12] :
+					alphabet[(x >> 8) % (sizeof(alphabet) - 1)];
+			}
+		}
+		got = pc_parse_ip_text((pc_span) {(const uint8_t *) text, n}, a1, &l1);
+		want = pc_parse_ip_text_full((pc_span) {(const uint8_t *) text, n}, a2, &l2);
+		addresses += want;
+		if (got != want || (got && (l1 != l2 || memcmp(a1, a2, l1) != 0)))
+		{
+			if (++wrong <= 3)
+				CHECKF(false, "\"%.*s\": %d with the shortcut, %d without", (int) n, text, got, want);
+		}
+	}
+	CHECKF(wrong == 0 && addresses > 500, "%d strings judged differently (%d addresses)", wrong, addresses);
 }
 
 /*
@@ -6678,6 +6914,8 @@ main(int argc, char **argv)
 	test_detail_text();
 	test_dns_name_memo();
 	test_dns_name_facts();
+	test_dns_cn_facts_reuse();
+	test_ip_text_shortcut();
 	test_tld_names();
 	test_pkcs1_params();
 	test_basic_constraints_read();
