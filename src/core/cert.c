@@ -151,6 +151,18 @@ oid_valid(pc_span oid)
 		if ((w & UINT64_C(0x8080808080808080)) == 0)
 			return true;
 	}
+
+	/*
+	 * The signature algorithms: 1.2.840.113549.1.1.x (PKCS #1) and
+	 * 1.2.840.10045.4.3.x (ECDSA) with a one-octet x, the literal arcs being
+	 * minimal.
+	 */
+	if (PC_DECODE_SHORTCUTS && oid.n == 9 && !(oid.p[8] & 0x80) &&
+		memcmp(oid.p, "\x2a\x86\x48\x86\xf7\x0d\x01\x01", 8) == 0)
+		return true;
+	if (PC_DECODE_SHORTCUTS && oid.n == 8 && !(oid.p[7] & 0x80) &&
+		memcmp(oid.p, "\x2a\x86\x48\xce\x3d\x04\x03", 7) == 0)
+		return true;
 	return pc_oid_valid(oid);
 }
 
@@ -1077,42 +1089,56 @@ ext_fields(pc_der *tbs, const pc_tlv *ext, pc_cert *c, pc_ext *x, pc_error *err)
 }
 
 /*
- * ext_fields for the usual Extension, 'v' its content: a three-octet
- * extnID with no high octet (2.5.29.x), critical absent or a one-octet
- * BOOLEAN, then an OCTET STRING whose minimal length (as exact_header
- * takes it) names exactly the rest:
+ * ext_fields for the usual Extension, 'v' its content: an extnID with a
+ * short length that is valid (a three-octet one with no high octet, 2.5.29.x,
+ * one of ext_kinds' literals, or one pc_oid_valid accepts), critical absent
+ * or a one-octet BOOLEAN, then an OCTET STRING whose minimal length (as
+ * exact_header takes it) names exactly the rest:
  *
- *		06 03 t1 t2 t3 [01 01 b] 04 L value...
+ *		06 n oid... [01 01 b] 04 L value...
  *
  * ext_fields reads this the same way, without an error or a length flag.
- * Returns false, having changed nothing, for anything else.
+ * Returns the extension's kind as ext_xid gives it (-1 for none); for
+ * anything else -2, having changed nothing.
  */
-static inline bool
+static inline int
 ext_fields_usual(pc_span v, pc_cert *c, pc_ext *x)
 {
 	const uint8_t *p = v.p;
 	size_t		n = v.n;
-	size_t		hdr;
+	size_t		hdr,
+				olen;
+	pc_span		oid;
 	bool		crit = false;
 	int			b = -1;
+	int			xid;
 
-	if (n < 7 || p[0] != PC_T_OID || p[1] != 3 || ((p[2] | p[3] | p[4]) & 0x80) != 0)
-		return false;
-	p += 5;
-	n -= 5;
+	if (n < 4 || p[0] != PC_T_OID || (olen = p[1]) >= 0x80 || olen + 4 > n)
+		return -2;
+	oid.p = p + 2;
+	oid.n = olen;
+	/* ext_xid, with the id-ce arc of most extensions read here */
+	if (olen == 3 && p[2] == 0x55 && p[3] == 0x1d)
+		xid = p[4] < 64 ? id_ce_xid[p[4]] - 1 : -1;
+	else
+		xid = ext_xid(oid);
+	/* an extnID equal to one of ext_xid's literals is valid */
+	if (xid < 0 && !(olen == 3 && ((p[2] | p[3] | p[4]) & 0x80) == 0) && !oid_valid(oid))
+		return -2;
+	p += 2 + olen;
+	n -= 2 + olen;
 	if (p[0] == PC_T_BOOLEAN)
 	{
 		if (n < 5 || p[1] != 1)
-			return false;
+			return -2;
 		b = p[2];
 		p += 3;
 		n -= 3;
 	}
 	if (p[0] != PC_T_OCTETSTRING || (hdr = exact_header(p, n)) == 0)
-		return false;
+		return -2;
 
-	x->oid.p = v.p + 2;
-	x->oid.n = 3;
+	pc_span_copy(&x->oid, &oid);
 	if (b >= 0)
 	{
 		crit = b != 0;
@@ -1126,7 +1152,7 @@ ext_fields_usual(pc_span v, pc_cert *c, pc_ext *x)
 	}
 	x->value.p = p + hdr;
 	x->value.n = n - hdr;
-	return true;
+	return xid;
 }
 
 static bool
@@ -1150,6 +1176,7 @@ decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 	{
 		pc_tlv		ext;
 		pc_ext	   *x;
+		int			xid;
 
 		if (!pc_der_expect(&d, PC_T_SEQUENCE, &ext, err, "Extension"))
 			return false;
@@ -1168,10 +1195,15 @@ decode_extensions(pc_der *tbs, pc_cert *c, pc_error *err)
 		x->bad = false;
 		x->not_der = false;
 		x->why[0] = '\0';
-		if (!(PC_DECODE_SHORTCUTS && ext_fields_usual(ext.v, c, x)) &&
-			!ext_fields(tbs, &ext, c, x, err))
-			return false;
-		x->xid = (int16_t) ext_xid(x->oid);
+		xid = PC_DECODE_SHORTCUTS ? ext_fields_usual(ext.v, c, x) : -2;
+		if (xid >= -1)
+			x->xid = (int16_t) xid;
+		else
+		{
+			if (!ext_fields(tbs, &ext, c, x, err))
+				return false;
+			x->xid = (int16_t) ext_xid(x->oid);
+		}
 
 		/* a known kind repeats when its slot is taken; others by OID */
 		if (x->xid >= 0 && c->xi[x->xid] != 0)
@@ -1312,9 +1344,12 @@ decode_spki(pc_der *tbs, pc_spki *k, pc_error *err)
 		return fail_at(err, pc_offset(&d, d.p), "subjectPublicKeyInfo: data after the key");
 	k->key = (pc_span) {bits.v.p + 1, bits.v.n - 1};
 
-	if (PC_OID_IS(oid.v, OID_ALG_RSA) || PC_OID_IS(oid.v, OID_ALG_RSA_PSS))
+	/* the nine-octet RSA identifiers by octets_eq's two words, not memcmp */
+	if (oid.v.n == sizeof(OID_ALG_RSA) - 1 &&
+		(octets_eq(oid.v.p, OID_ALG_RSA, sizeof(OID_ALG_RSA) - 1) ||
+		 octets_eq(oid.v.p, OID_ALG_RSA_PSS, sizeof(OID_ALG_RSA_PSS) - 1)))
 	{
-		k->type = PC_OID_IS(oid.v, OID_ALG_RSA) ? PC_KEY_RSA : PC_KEY_RSA_PSS;
+		k->type = oid.v.p[8] == (uint8_t) OID_ALG_RSA[8] ? PC_KEY_RSA : PC_KEY_RSA_PSS;
 		decode_rsa_key(k);
 	}
 	else if (PC_OID_IS(oid.v, OID_ALG_EC))
@@ -1355,8 +1390,42 @@ decode_spki(pc_der *tbs, pc_spki *k, pc_error *err)
 
 /* ---------------------------------------------------------------- TBS */
 
+/*
+ * The usual AlgorithmIdentifier: a SEQUENCE with a short length holding an
+ * OBJECT IDENTIFIER with a short length, valid, and then nothing or a NULL
+ * (05 00), each filling the rest:
+ *
+ *		30 L 06 n oid... [05 00]
+ *
+ * decode_alg reads this the same way, without an error.  Returns false,
+ * having done nothing, for anything else.
+ */
+static inline bool
+alg_usual(pc_der *d, pc_span *all, pc_span *oid)
+{
+	const uint8_t *p = d->p;
+	size_t		avail = (size_t) (d->end - p);
+	size_t		n,
+				olen;
+
+	if (avail < 4 || p[0] != PC_T_SEQUENCE || (n = p[1]) >= 0x80 || n + 2 > avail ||
+		p[2] != PC_T_OID || (olen = p[3]) >= 0x80)
+		return false;
+	if (olen + 2 != n && !(olen + 4 == n && p[4 + olen] == PC_T_NULL && p[5 + olen] == 0))
+		return false;
+	if (!oid_valid((pc_span) {p + 4, olen}))
+		return false;
+	all->p = p;
+	all->n = n + 2;
+	oid->p = p + 4;
+	oid->n = olen;
+	d->p = p + 2 + n;
+	return true;
+}
+
+/* decode_alg for every form and every error. */
 static bool
-decode_alg(pc_der *d, pc_span *all, pc_span *oid, pc_error *err, const char *what)
+decode_alg_general(pc_der *d, pc_span *all, pc_span *oid, pc_error *err, const char *what)
 {
 	pc_tlv		alg,
 				o;
@@ -1387,31 +1456,56 @@ decode_alg(pc_der *d, pc_span *all, pc_span *oid, pc_error *err, const char *wha
 	return true;
 }
 
-static bool
+/*
+ * Read an AlgorithmIdentifier: the usual one here, without the general
+ * path's frame.
+ */
+static inline bool
+decode_alg(pc_der *d, pc_span *all, pc_span *oid, pc_error *err, const char *what)
+{
+	if (PC_DECODE_SHORTCUTS && alg_usual(d, all, oid))
+		return true;
+	return decode_alg_general(d, all, oid, err, what);
+}
+
+/*
+ * decode_time's errors, apart so that the usual time's path stays small:
+ * 't' the TLV read, or 'read' false when reading failed (err is filled).
+ */
+static PC_COLD bool
+time_error(const pc_der *d, const pc_tlv *t, bool read, pc_error *err, const char *what)
+{
+	char		shown[41];
+	size_t		n;
+
+	if (!read)
+		return in(err, what);
+	if (t->id != PC_T_UTCTIME && t->id != PC_T_GENERALIZEDTIME)
+		return fail_at(err, pc_offset(d, t->all.p), "%s: expected UTCTime or GeneralizedTime, found %s",
+					   what, pc_tag_name(t->id));
+
+	/*
+	 * Quote the text printably: the message becomes SQL text, which must not
+	 * carry control octets, invalid UTF-8 or a NUL that cuts it.
+	 */
+	n = t->v.n > 40 ? 40 : t->v.n;
+	for (size_t i = 0; i < n; i++)
+		shown[i] = (t->v.p[i] >= 0x20 && t->v.p[i] < 0x7f) ? (char) t->v.p[i] : '?';
+	shown[n] = '\0';
+	return fail_at(err, pc_offset(d, t->all.p), "%s: \"%s\"%s is not a valid time",
+				   what, shown, t->v.n > 40 ? "..." : "");
+}
+
+static inline bool
 decode_time(pc_der *d, pc_time *out, pc_error *err, const char *what)
 {
 	pc_tlv		t;
 
 	if (!pc_der_next(d, &t, err))
-		return in(err, what);
-	if (t.id != PC_T_UTCTIME && t.id != PC_T_GENERALIZEDTIME)
-		return fail_at(err, pc_offset(d, t.all.p), "%s: expected UTCTime or GeneralizedTime, found %s",
-					   what, pc_tag_name(t.id));
-	if (!pc_time_parse(t.id, t.v, out))
-	{
-		/*
-		 * Quote the text printably: the message becomes SQL text, which must
-		 * not carry control octets, invalid UTF-8 or a NUL that cuts it.
-		 */
-		char		shown[41];
-		size_t		n = t.v.n > 40 ? 40 : t.v.n;
-
-		for (size_t i = 0; i < n; i++)
-			shown[i] = (t.v.p[i] >= 0x20 && t.v.p[i] < 0x7f) ? (char) t.v.p[i] : '?';
-		shown[n] = '\0';
-		return fail_at(err, pc_offset(d, t.all.p), "%s: \"%s\"%s is not a valid time",
-					   what, shown, t.v.n > 40 ? "..." : "");
-	}
+		return time_error(d, &t, false, err, what);
+	if ((t.id != PC_T_UTCTIME && t.id != PC_T_GENERALIZEDTIME) ||
+		!pc_time_parse(t.id, t.v, out))
+		return time_error(d, &t, true, err, what);
 	return true;
 }
 

@@ -240,14 +240,29 @@ pc_der_expect_full(pc_der *d, uint8_t id, pc_tlv *t, pc_error *err, const char *
 static inline uint64_t
 load_le32(const uint8_t *p)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* gcc does not merge the octet loads below: one load where it can be */
+	uint32_t	w;
+
+	memcpy(&w, p, sizeof(w));
+	return w;
+#else
 	return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16 |
 		(uint64_t) p[3] << 24;
+#endif
 }
 
 static inline uint64_t
 load_le64(const uint8_t *p)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t	w;
+
+	memcpy(&w, p, sizeof(w));
+	return w;
+#else
 	return load_le32(p) | load_le32(p + 4) << 32;
+#endif
 }
 
 /*

@@ -76,13 +76,18 @@ month_days(int y, unsigned m)
 	return m == 2 && is_leap(y) ? 29 : md[m - 1];
 }
 
-/* Eight octets at p as a little-endian word (one load where possible). */
+/*
+ * Eight octets at p as a word, in the machine's order: word_digits looks at
+ * every octet alike, so the order does not matter, and memcpy is one load
+ * (gcc did not merge the eight octet loads of a little-endian reading).
+ */
 static inline uint64_t
-load_le64(const uint8_t *p)
+load64(const uint8_t *p)
 {
-	return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16 |
-		(uint64_t) p[3] << 24 | (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40 |
-		(uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
+	uint64_t	w;
+
+	memcpy(&w, p, sizeof(w));
+	return w;
 }
 
 #define OCTETS(b)	(UINT64_C(0x0101010101010101) * (b))
@@ -170,7 +175,7 @@ time_canonical(uint8_t tag, const uint8_t *p, size_t n, pc_time *out, bool *ok)
 	if (tag == PC_T_UTCTIME && n == 13 && p[12] == 'Z')
 	{
 		/* octets 0-7, then 4-11 */
-		if (!word_digits(load_le64(p)) || !word_digits(load_le64(p + 4)))
+		if (!word_digits(load64(p)) || !word_digits(load64(p + 4)))
 			return false;
 		year = two(p);
 		year += year >= 50 ? 1900 : 2000;
@@ -179,7 +184,7 @@ time_canonical(uint8_t tag, const uint8_t *p, size_t n, pc_time *out, bool *ok)
 	else if (tag == PC_T_GENERALIZEDTIME && n == 15 && p[14] == 'Z')
 	{
 		/* octets 0-7, then 6-13 */
-		if (!word_digits(load_le64(p)) || !word_digits(load_le64(p + 6)))
+		if (!word_digits(load64(p)) || !word_digits(load64(p + 6)))
 			return false;
 		year = two(p) * 100 + two(p + 2);
 		p += 4;
@@ -190,11 +195,16 @@ time_canonical(uint8_t tag, const uint8_t *p, size_t n, pc_time *out, bool *ok)
 	return true;
 }
 
-bool
-pc_time_parse(uint8_t tag, pc_span text, pc_time *out)
+/*
+ * pc_time_parse for every form but the canonical ones, apart so that the
+ * canonical path stays small.  'out' has been reset.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static bool
+time_parse_general(uint8_t tag, const uint8_t *p, size_t n, pc_time *out)
 {
-	const uint8_t *p = text.p;
-	size_t		n = text.n;
 	size_t		i;
 	unsigned	year,
 				mon,
@@ -204,15 +214,6 @@ pc_time_parse(uint8_t tag, pc_span text, pc_time *out)
 				sec = 0;
 	int64_t		offset = 0;
 	uint8_t		flags = 0;
-	bool		ok;
-
-	out->tag = tag;
-	out->text = text;
-	out->t = 0;
-	out->flags = PC_TF_INVALID;
-
-	if (time_canonical(tag, p, n, out, &ok))
-		return ok;
 
 	if (tag == PC_T_UTCTIME)
 	{
@@ -275,6 +276,21 @@ pc_time_parse(uint8_t tag, pc_span text, pc_time *out)
 	if (i != n)
 		return false;
 	return time_finish(out, year, mon, day, hour, min, sec, offset, flags);
+}
+
+bool
+pc_time_parse(uint8_t tag, pc_span text, pc_time *out)
+{
+	bool		ok;
+
+	out->tag = tag;
+	out->text = text;
+	out->t = 0;
+	out->flags = PC_TF_INVALID;
+
+	if (time_canonical(tag, text.p, text.n, out, &ok))
+		return ok;
+	return time_parse_general(tag, text.p, text.n, out);
 }
 
 /*

@@ -1935,6 +1935,28 @@ test_regressions(void)
 	CHECK(!pc_decode(b.buf, b.n, scratch, &e));
 	CHECK_HAS(e.msg, "notBefore: \"23??01000000Z\" is not a valid time");
 	b_free(&b);
+
+	/* a time that is not a time's TLV, or not a whole TLV, says which and where */
+	b_init(&b);
+	b_cert(&b, NULL);
+	{
+		static const uint8_t nb[] = "\x17\x0d" "230101000000Z";
+		size_t		at = 0;
+
+		while (at + sizeof(nb) - 1 <= b.n && memcmp(b.buf + at, nb, sizeof(nb) - 1) != 0)
+			at++;
+		CHECK(at + sizeof(nb) - 1 <= b.n);
+		b.buf[at + 15] = PC_T_OCTETSTRING;
+		CHECK(!pc_decode(b.buf, b.n, scratch, &e));
+		CHECK_HAS(e.msg, "notAfter: expected UTCTime or GeneralizedTime, found OCTET STRING");
+		CHECK(e.offset == at + 15);
+		b.buf[at + 15] = PC_T_UTCTIME;
+		b.buf[at + 1] = 0x30;
+		CHECK(!pc_decode(b.buf, b.n, scratch, &e));
+		CHECK_HAS(e.msg, "notBefore: length 48 runs past the end of the enclosing value");
+		CHECK(e.offset == at);
+	}
+	b_free(&b);
 }
 
 /* ---------------------------------------------------------------- fixtures */
