@@ -3555,6 +3555,60 @@ test_plan_eras(void)
 /* The fixture directories, under test/fixtures. */
 static const char *const fixture_dirs[] = {"", "br_names/", "br_profile/", "chain/", "keys/", "names/", "rfc5280/"};
 
+/*
+ * Every fixture under the directories above that decodes, one at a time:
+ * decoded into scratch, named (directory and file without extension) in
+ * w->name.  Start from a zeroed walk; each call frees the previous input.
+ */
+typedef struct fixture_walk
+{
+	size_t		d;
+	DIR		   *dir;
+	char		name[300];
+	uint8_t    *der;
+} fixture_walk;
+
+static bool
+fixture_walk_next(fixture_walk *w)
+{
+	free(w->der);
+	w->der = NULL;
+	while (w->d < sizeof(fixture_dirs) / sizeof(fixture_dirs[0]))
+	{
+		struct dirent *ent;
+		size_t		l,
+					len;
+		pc_error	err;
+
+		if (w->dir == NULL)
+		{
+			char	   *path = path_join(srcdir, "test/fixtures/", fixture_dirs[w->d]);
+
+			w->dir = opendir(path);
+			CHECKF(w->dir != NULL, "cannot open %s", path);
+			free(path);
+		}
+		if (w->dir == NULL || (ent = readdir(w->dir)) == NULL)
+		{
+			if (w->dir != NULL)
+				closedir(w->dir);
+			w->dir = NULL;
+			w->d++;
+			continue;
+		}
+		l = strlen(ent->d_name);
+		if (l < 5 || (strcmp(ent->d_name + l - 4, ".pem") != 0 &&
+					  strcmp(ent->d_name + l - 4, ".der") != 0))
+			continue;
+		snprintf(w->name, sizeof(w->name), "%s%.*s", fixture_dirs[w->d], (int) (l - 4), ent->d_name);
+		if ((w->der = load_fixture(w->name, &len)) != NULL && pc_decode(w->der, len, scratch, &err))
+			return true;
+		free(w->der);
+		w->der = NULL;
+	}
+	return false;
+}
+
 typedef struct needs_tally
 {
 	long		pairs;			/* (rule, certificate) where a need was missing */
@@ -3623,33 +3677,14 @@ test_rule_needs(void)
 
 	cur_test = "rule needs";
 	t.seen = calloc(pc_rule_count(), sizeof(bool));
-	for (size_t d = 0; d < sizeof(fixture_dirs) / sizeof(fixture_dirs[0]); d++)
 	{
-		char	   *path = path_join(srcdir, "test/fixtures/", fixture_dirs[d]);
+		fixture_walk w = {0};
 
-		dir = opendir(path);
-		CHECKF(dir != NULL, "cannot open %s", path);
-		while (dir != NULL && (ent = readdir(dir)) != NULL)
+		while (fixture_walk_next(&w))
 		{
-			size_t		l = strlen(ent->d_name),
-						len;
-			char		name[300];
-			uint8_t    *der;
-
-			if (l < 5 || (strcmp(ent->d_name + l - 4, ".pem") != 0 &&
-						  strcmp(ent->d_name + l - 4, ".der") != 0))
-				continue;
-			snprintf(name, sizeof(name), "%s%.*s", fixture_dirs[d], (int) (l - 4), ent->d_name);
-			if ((der = load_fixture(name, &len)) != NULL && pc_decode(der, len, scratch, &err))
-			{
-				needs_one(scratch, name, &t, ref_items);
-				certs++;
-			}
-			free(der);
+			needs_one(scratch, w.name, &t, ref_items);
+			certs++;
 		}
-		if (dir != NULL)
-			closedir(dir);
-		free(path);
 	}
 	if ((dir = opendir(zdir)) == NULL)
 		printf("  %s absent: fixtures only\n", zdir);
@@ -3813,7 +3848,6 @@ test_tld_find(void)
 static void
 test_rule_plans(void)
 {
-	const char *const *dirs = fixture_dirs;
 	static const int64_t instants[] = {0, 1262304000 /* 2010-01-01 */ , 1893456000 /* 2030-01-01 */ ,
 	-631152000 /* 1950-01-01: windows open at "always" */ };
 	pc_finding *ref_items = xmalloc(items_cap * sizeof(pc_finding));
@@ -3825,71 +3859,44 @@ test_rule_plans(void)
 				bad = 0,
 				kinds = 0;
 	uint32_t	seen[64];
+	fixture_walk w = {0};
 
 	cur_test = "rule plans";
 	issuer_der = load_fixture("good_tls_ca", &issuer_len);
 	CHECK(issuer_der != NULL && pc_decode(issuer_der, issuer_len, issuer, &err));
-	for (size_t d = 0; d < sizeof(fixture_dirs) / sizeof(fixture_dirs[0]); d++)
+	while (fixture_walk_next(&w))
 	{
-		char	   *path = path_join(srcdir, "test/fixtures/", dirs[d]);
-		DIR		   *dir = opendir(path);
-		struct dirent *ent;
-
-		CHECKF(dir != NULL, "cannot open %s", path);
-		while (dir != NULL && (ent = readdir(dir)) != NULL)
+		if (kinds < 64)
 		{
-			size_t		l = strlen(ent->d_name),
-						len;
-			char		name[300];
-			uint8_t    *der;
+			int			k = 0;
 
-			if (l < 5 || (strcmp(ent->d_name + l - 4, ".pem") != 0 &&
-						  strcmp(ent->d_name + l - 4, ".der") != 0))
-				continue;
-			snprintf(name, sizeof(name), "%s%.*s", dirs[d], (int) (l - 4), ent->d_name);
-			if ((der = load_fixture(name, &len)) == NULL)
-				continue;
-			if (!pc_decode(der, len, scratch, &err))
-			{
-				free(der);
-				continue;
-			}
-			if (kinds < 64)
-			{
-				int			k = 0;
-
-				while (k < kinds && seen[k] != scratch->kind)
-					k++;
-				if (k == kinds)
-					seen[kinds++] = scratch->kind;
-			}
-			for (int v = 0; v < 3 * 4 * 2; v++)
-			{
-				pc_options	opt = {0};
-				pc_report	got,
-							want;
-
-				opt.min_severity = (pc_severity[]) {0, PC_WARN, PC_ERROR}[v % 3];
-				opt.at = instants[(v / 3) % 4];
-				opt.at_set = opt.at != 0;
-				opt.issuer = v / 12 ? issuer : NULL;
-				pc_report_init(&got, items, items_cap);
-				pc_lint(scratch, &opt, &got);
-				pc_report_init(&want, ref_items, items_cap);
-				lint_every_rule(scratch, &opt, &want);
-				runs++;
-				if (!same_findings(&got, &want))
-				{
-					if (bad++ < 5)
-						fprintf(stderr, "  plan differs on %s (variant %d): %zu vs %zu findings\n",
-								name, v, got.n, want.n);
-				}
-			}
-			free(der);
+			while (k < kinds && seen[k] != scratch->kind)
+				k++;
+			if (k == kinds)
+				seen[kinds++] = scratch->kind;
 		}
-		if (dir)
-			closedir(dir);
-		free(path);
+		for (int v = 0; v < 3 * 4 * 2; v++)
+		{
+			pc_options	opt = {0};
+			pc_report	got,
+						want;
+
+			opt.min_severity = (pc_severity[]) {0, PC_WARN, PC_ERROR}[v % 3];
+			opt.at = instants[(v / 3) % 4];
+			opt.at_set = opt.at != 0;
+			opt.issuer = v / 12 ? issuer : NULL;
+			pc_report_init(&got, items, items_cap);
+			pc_lint(scratch, &opt, &got);
+			pc_report_init(&want, ref_items, items_cap);
+			lint_every_rule(scratch, &opt, &want);
+			runs++;
+			if (!same_findings(&got, &want))
+			{
+				if (bad++ < 5)
+					fprintf(stderr, "  plan differs on %s (variant %d): %zu vs %zu findings\n",
+							w.name, v, got.n, want.n);
+			}
+		}
 	}
 	CHECKF(runs > 1000 && bad == 0, "cached plans changed findings on %d of %d runs", bad, runs);
 	/* kinds x 3 thresholds x 2 issuer settings must overflow the 32 slots */
@@ -4493,36 +4500,13 @@ test_dns_name_memo(void)
 	free(ref_items);
 }
 
+static void b_cn_san_cert(bld *b, const char *const *cns, int ncn, const char *const *sans, int nsan);
+
 /* A TLS subscriber whose SAN holds the dNSNames given (no commonName). */
 static void
 b_dns_list_cert(bld *b, const char *const *names, int n)
 {
-	b_begin(b, PC_T_SEQUENCE);
-	b_begin(b, PC_T_SEQUENCE);
-	b_hex(b, "a0 03 02 01 02  02 01 01  30 0d 06 09 2a 86 48 86 f7 0d 01 01 0b 05 00");
-	b_begin(b, PC_T_SEQUENCE);
-	b_rdn(b, "2.5.4.3", PC_T_UTF8STRING, "Big");
-	b_end(b);
-	b_hex(b, "30 1e 17 0d 32 33 30 31 30 31 30 30 30 30 30 30 5a 17 0d 32 33 30 33 33 31 30 30 30 30 30 30 5a");
-	b_hex(b, "30 00");
-	b_hex(b, "30 2a 30 05 06 03 2b 65 70 03 21 00 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11"
-		  "11 11 11 11 11 11 11 11 11 11 11 11 11 11 11 11");
-	b_begin(b, PC_CTXC(3));
-	b_begin(b, PC_T_SEQUENCE);
-	b_begin(b, PC_T_SEQUENCE);
-	b_oid(b, "2.5.29.17");
-	b_begin(b, PC_T_OCTETSTRING);
-	b_begin(b, PC_T_SEQUENCE);
-	for (int i = 0; i < n; i++)
-		b_str(b, PC_CTX(2), names[i]);
-	b_end(b);					/* GeneralNames, extnValue, Extension */
-	b_end(b);
-	b_end(b);
-	b_end(b);					/* Extensions, [3], TBSCertificate */
-	b_end(b);
-	b_end(b);
-	b_sig(b);
-	b_end(b);
+	b_cn_san_cert(b, NULL, 0, names, n);
 }
 
 /* The detail of one rule called directly on c ("" when it finds nothing). */
@@ -4786,6 +4770,21 @@ test_basic_constraints_read(void)
 	free(c);
 }
 
+
+/*
+ * n random octets into name: a lower-case letter but one time in one_in,
+ * then one of the k octets of others.
+ */
+static void
+random_name(uint8_t *name, size_t n, uint64_t *st, unsigned one_in, const uint8_t *others, size_t k)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		uint64_t	x = xorshift(st);
+
+		name[i] = x % one_in ? (uint8_t) ('a' + (x >> 8) % 26) : others[(x >> 8) % k];
+	}
+}
 /*
  * The facts of a DNS name against their definitions, written here from
  * the name split at its dots: crafted names, then random ones over an
@@ -4878,14 +4877,8 @@ test_dns_name_facts(void)
 		uint16_t	got,
 					want;
 
-		for (size_t i = 0; i < n; i++)
-		{
-			uint64_t	x = xorshift(&st);
-
-			/* mostly letters, so that labels grow past 63 in long names */
-			name[i] = x % 4 ? (uint8_t) ('a' + (x >> 8) % 26) :
-				alphabet[(x >> 8) % (sizeof(alphabet) - 1)];
-		}
+		/* mostly letters, so that labels grow past 63 in long names */
+		random_name(name, n, &st, 4, alphabet, sizeof(alphabet) - 1);
 		if (n >= 6 && trial % 7 == 0)
 			memcpy(name + n - 6, trial % 2 ? ".oNion" : "x.arpa", 6);
 		got = pc_dns_name_facts((pc_span) {name, n});
@@ -4913,14 +4906,8 @@ test_dns_name_facts(void)
 		uint16_t	got,
 					want;
 
-		for (size_t i = 0; i < n; i++)
-		{
-			uint64_t	x = xorshift(&st);
-
-			/* runs of letters between the special octets, pairs of them too */
-			name[i] = x % 3 ? (uint8_t) ('a' + (x >> 8) % 26) :
-				usual[(x >> 8) % (sizeof(usual) - 1)];
-		}
+		/* runs of letters between the special octets, pairs of them too */
+		random_name(name, n, &st, 3, usual, sizeof(usual) - 1);
 		if (n >= 6 && trial % 5 == 0)
 			memcpy(name + n - 6, trial % 2 ? ".onion" : "x.arpa", 6);
 		if (n > 0 && trial % 4 == 1)
