@@ -340,7 +340,8 @@ pc_cert_features(const pc_cert *c, pc_report *r, uint64_t wanted)
  * A plan also lists, per feature a rule may need (PC_NEEDS_*), the steps
  * that need it.  The features a certificate lacks remove those steps from
  * the era's mask before the walk, so a check that could only return at
- * once is not called: a few ANDs instead of some fifty calls a certificate.
+ * once is not called: a few ANDs instead of about eighty of the 208 calls
+ * the error rules in force make on a DV certificate.
  *
  * The plans are a per-thread cache (per backend in PostgreSQL) of bounded
  * size, derived from the constant rule tables alone; when a plan cannot be

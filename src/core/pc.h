@@ -698,9 +698,9 @@ enum
  * a kind, a subjectAltName entry of a type, a subject key of a type, an EV
  * policy.  A rule whose check can find nothing on a certificate that lacks
  * one of the features it names lists them, and the engine does not call it
- * on such certificates: on a typical TLS subscriber about a quarter of the
- * rules in force ask about an extension, a name type or a key type the
- * certificate does not have.  The check still tests for itself (so it is
+ * on such certificates: on a typical TLS subscriber over a third of the
+ * error rules in force ask about an extension, a name type, an attribute
+ * or a key type the certificate does not have.  The check still tests for itself (so it is
  * right when called directly); the unit tests hold every rule to its needs
  * on every fixture and corpus certificate.  See pc_cert_features.
  */
