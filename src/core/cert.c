@@ -145,10 +145,7 @@ oid_valid(pc_span oid)
 {
 	if (PC_DECODE_SHORTCUTS && oid.n == 8)
 	{
-		uint64_t	w;
-
-		memcpy(&w, oid.p, sizeof(w));
-		if ((w & UINT64_C(0x8080808080808080)) == 0)
+		if ((pc_load_word(oid.p) & UINT64_C(0x8080808080808080)) == 0)
 			return true;
 	}
 
@@ -508,16 +505,8 @@ octets_eq(const uint8_t *a, const char *b, size_t n)
 {
 	if (PC_DECODE_SHORTCUTS && n >= 8 && n <= 16)
 	{
-		uint64_t	a1,
-					b1,
-					a2,
-					b2;
-
-		memcpy(&a1, a, sizeof(a1));
-		memcpy(&b1, b, sizeof(b1));
-		memcpy(&a2, a + n - 8, sizeof(a2));
-		memcpy(&b2, b + n - 8, sizeof(b2));
-		return a1 == b1 && a2 == b2;
+		return pc_load_word(a) == pc_load_word(b) &&
+			pc_load_word(a + n - 8) == pc_load_word(b + n - 8);
 	}
 	while (n > 0)
 	{

@@ -80,6 +80,20 @@ pc_span_eq(pc_span a, pc_span b)
 	return a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
 }
 
+/*
+ * Eight octets at p as a word, in the machine's order, for the tests that
+ * look at every octet alike (classes, case, high bits): memcpy is one load
+ * where eight octet loads are not merged.
+ */
+static inline uint64_t
+pc_load_word(const void *p)
+{
+	uint64_t	w;
+
+	memcpy(&w, p, sizeof(w));
+	return w;
+}
+
 /* ---------------------------------------------------------------- DER */
 
 /* Identifier octets of the universal tags we meet (low-tag-number form). */

@@ -76,20 +76,6 @@ month_days(int y, unsigned m)
 	return m == 2 && is_leap(y) ? 29 : md[m - 1];
 }
 
-/*
- * Eight octets at p as a word, in the machine's order: word_digits looks at
- * every octet alike, so the order does not matter, and memcpy is one load
- * (gcc did not merge the eight octet loads of a little-endian reading).
- */
-static inline uint64_t
-load64(const uint8_t *p)
-{
-	uint64_t	w;
-
-	memcpy(&w, p, sizeof(w));
-	return w;
-}
-
 #define OCTETS(b)	(UINT64_C(0x0101010101010101) * (b))
 
 /*
@@ -175,7 +161,7 @@ time_canonical(uint8_t tag, const uint8_t *p, size_t n, pc_time *out, bool *ok)
 	if (tag == PC_T_UTCTIME && n == 13 && p[12] == 'Z')
 	{
 		/* octets 0-7, then 4-11 */
-		if (!word_digits(load64(p)) || !word_digits(load64(p + 4)))
+		if (!word_digits(pc_load_word(p)) || !word_digits(pc_load_word(p + 4)))
 			return false;
 		year = two(p);
 		year += year >= 50 ? 1900 : 2000;
@@ -184,7 +170,7 @@ time_canonical(uint8_t tag, const uint8_t *p, size_t n, pc_time *out, bool *ok)
 	else if (tag == PC_T_GENERALIZEDTIME && n == 15 && p[14] == 'Z')
 	{
 		/* octets 0-7, then 6-13 */
-		if (!word_digits(load64(p)) || !word_digits(load64(p + 6)))
+		if (!word_digits(pc_load_word(p)) || !word_digits(pc_load_word(p + 6)))
 			return false;
 		year = two(p) * 100 + two(p + 2);
 		p += 4;

@@ -259,16 +259,11 @@ typedef struct tld_index
 
 _Static_assert(TLD_COUNT < TLD_SLOTS / 2, "TLD index too small");
 
-#define ONES	UINT64_C(0x0101010101010101)
-#define HIGHS	UINT64_C(0x8080808080808080)
-
 /* The key of a label, and in *len its length up to a NUL. */
 static inline uint64_t
 tld_key(pc_span label, size_t *len)
 {
-	uint64_t	k = 0,
-				x,
-				upper;
+	uint64_t	k = 0;
 	size_t		i;
 
 	for (i = 0; i < label.n && i < 8 && label.p[i] != '\0'; i++)
@@ -276,10 +271,7 @@ tld_key(pc_span label, size_t *len)
 	while (i < label.n && label.p[i] != '\0')
 		i++;
 	*len = i;
-	/* high bit of each octet in 'A'-'Z' (the sums do not carry: high bits off) */
-	x = k & ~HIGHS;
-	upper = (x + ONES * (0x80 - 'A')) & ~(x + ONES * (0x80 - 'Z' - 1)) & ~k & HIGHS;
-	return k | (upper >> 2);
+	return pc_fold_word(k);
 }
 
 static inline uint32_t

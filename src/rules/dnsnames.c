@@ -119,15 +119,6 @@ has_hyphen_at_label_edge(pc_span n)
 /* octets (of an ASCII word) equal to ch */
 #define WORD_EQ(w, ch)	(~(((w) ^ (ONES * (ch))) + ONES * 0x7f) & HIGHS)
 
-static inline uint64_t
-load_word(const uint8_t *p)
-{
-	uint64_t	w;
-
-	memcpy(&w, p, sizeof(w));
-	return w;
-}
-
 /*
  * The facts of a name of eight octets or more, by words, in *f; false
  * (leaving it to the octet loop) when some octet is outside [a-z0-9.*-].
@@ -155,7 +146,7 @@ name_facts_by_word(pc_span n, uint16_t *f)
 
 		if (i + 8 > n.n)
 			i = n.n - 8;
-		w = load_word(n.p + i);
+		w = pc_load_word(n.p + i);
 		if (w & HIGHS)
 			return false;
 		/* '-' (0x2d) or '.' (0x2e), told apart below by their lowest bit */

@@ -68,6 +68,23 @@ bool		pc_is_string_tag(uint8_t tag);
 /* Does ch occur twice in a row in s ("--", "..")? */
 bool		pc_span_has_pair(pc_span s, uint8_t ch);
 
+/*
+ * Eight octets with A-Z made a-z.  An octet is upper case when its low seven
+ * bits are at least 'A' and below '[' (sums that cannot carry between
+ * octets, as the high bits are cleared first) and its high bit is clear;
+ * that high bit, shifted to 0x20, is the case bit to set.
+ */
+static inline uint64_t
+pc_fold_word(uint64_t w)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101),
+				highs = UINT64_C(0x8080808080808080);
+	uint64_t	low = w & ~highs,
+				upper = (low + ones * (0x80 - 'A')) & ~(low + ones * (0x80 - '[')) & ~w & highs;
+
+	return w | (upper >> 2);
+}
+
 /* ASCII case-insensitive equality of two spans. */
 bool		pc_span_eq_nocase(pc_span a, pc_span b);
 

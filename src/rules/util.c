@@ -6,32 +6,6 @@
 
 #include <openssl/bn.h>
 
-static inline uint64_t
-load_word(const uint8_t *p)
-{
-	uint64_t	w;
-
-	memcpy(&w, p, sizeof(w));
-	return w;
-}
-
-/*
- * Eight octets with A-Z made a-z.  An octet is upper case when its low seven
- * bits are at least 'A' and below '[' (sums that cannot carry between
- * octets, as the high bits are cleared first) and its high bit is clear;
- * that high bit, shifted to 0x20, is the case bit to set.
- */
-static inline uint64_t
-fold_word(uint64_t w)
-{
-	const uint64_t ones = UINT64_C(0x0101010101010101),
-				highs = UINT64_C(0x8080808080808080);
-	uint64_t	low = w & ~highs,
-				upper = (low + ones * (0x80 - 'A')) & ~(low + ones * (0x80 - '[')) & ~w & highs;
-
-	return w | (upper >> 2);
-}
-
 static inline uint8_t
 fold_octet(uint8_t ch)
 {
@@ -52,10 +26,10 @@ pc_span_eq_nocase(pc_span a, pc_span b)
 		return false;
 	for (; i + 8 <= a.n; i += 8)
 	{
-		uint64_t	x = load_word(a.p + i),
-					y = load_word(b.p + i);
+		uint64_t	x = pc_load_word(a.p + i),
+					y = pc_load_word(b.p + i);
 
-		if (x != y && fold_word(x) != fold_word(y))
+		if (x != y && pc_fold_word(x) != pc_fold_word(y))
 			return false;
 	}
 	for (; i < a.n; i++)
