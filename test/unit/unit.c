@@ -610,6 +610,22 @@ read_file(const char *path, size_t *len)
 }
 
 /*
+ * A file of the source tree (rel from srcdir) as NUL-terminated text, or
+ * NULL after a failed check naming it.  Set cur_test first.
+ */
+static char *
+read_source(const char *rel)
+{
+	char	   *path = path_join(srcdir, rel, NULL);
+	size_t		len;
+	char	   *text = (char *) read_file(path, &len);
+
+	CHECKF(text != NULL, "cannot read %s", path);
+	free(path);
+	return text;
+}
+
+/*
  * The first CERTIFICATE block of a PEM text, decoded into a fresh buffer
  * with the core's own PEM reader; NULL when there is none or its base64 is
  * broken.
@@ -1196,18 +1212,12 @@ test_oid_text(void)
 static void
 test_oids_header(void)
 {
-	char	   *path = path_join(srcdir, "src/core/oids.h", NULL);
-	size_t		len;
-	char	   *text = (char *) read_file(path, &len);
+	char	   *text;
 	int			count = 0;
 
 	cur_test = "oids.h";
-	CHECKF(text != NULL, "cannot read %s", path);
-	if (text == NULL)
-	{
-		free(path);
+	if ((text = read_source("src/core/oids.h")) == NULL)
 		return;
-	}
 	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
 	{
 		char		name[64];
@@ -1251,7 +1261,6 @@ test_oids_header(void)
 	}
 	CHECKF(count >= 100, "only %d OIDs found in oids.h", count);
 	free(text);
-	free(path);
 }
 
 /* ---------------------------------------------------------------- time */
@@ -1974,16 +1983,12 @@ static int	nrows;
 static void
 load_manifest(void)
 {
-	char	   *path = path_join(srcdir, "test/fixtures/MANIFEST.tsv", NULL);
-	size_t		len;
-	char	   *text = (char *) read_file(path, &len);
+	char	   *text;
 	char	   *save = NULL;
 	int			cap = 0;
 
 	cur_test = "manifest";
-	CHECKF(text != NULL, "cannot read %s", path);
-	free(path);
-	if (text == NULL)
+	if ((text = read_source("test/fixtures/MANIFEST.tsv")) == NULL)
 		return;
 	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
 	{
@@ -5211,21 +5216,15 @@ test_span_eq_nocase(void)
 static void
 test_ev_policy_filter(void)
 {
-	char	   *path = path_join(srcdir, "src/rules/cabf_ev.c", NULL);
-	size_t		len;
-	char	   *text = (char *) read_file(path, &len);
+	char	   *text;
 	uint64_t	st = 0x3c6ef372fe94f82bULL;
 	int			entries = 0,
 				listed = 0,
 				wrong = 0;
 
 	cur_test = "EV policy filter";
-	CHECKF(text != NULL, "cannot read %s", path);
-	if (text == NULL)
-	{
-		free(path);
+	if ((text = read_source("src/rules/cabf_ev.c")) == NULL)
 		return;
-	}
 	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
 	{
 		char		dotted[128];
@@ -5266,7 +5265,6 @@ test_ev_policy_filter(void)
 	CHECKF(entries >= 35 && listed == entries && wrong == 0,
 		   "%d entries read, %d found both ways, %d answers differ", entries, listed, wrong);
 	free(text);
-	free(path);
 }
 
 /* ---------------------------------------------------------------- per-certificate memos */
