@@ -2750,6 +2750,23 @@ edge_limb(uint64_t *st)
 }
 
 /*
+ * n limbs of a random non-zero value: random limbs, limbs of the edges
+ * (edge_limb), or those with the top limb shifted down to a random length.
+ */
+static void
+random_nat(uint64_t *a, int n, uint64_t *st)
+{
+	int			kind = (int) (xorshift(st) % 3);
+
+	for (int i = 0; i < n; i++)
+		a[i] = kind == 0 ? xorshift(st) : edge_limb(st);
+	if (kind == 2)
+		a[n - 1] >>= xorshift(st) % 64;
+	if (a[n - 1] == 0)
+		a[n - 1] = 1;
+}
+
+/*
  * pc_nat_sqrtrem's algorithm (nat.c) splits a into halves down to one or
  * two limbs and corrects each level's root by one; these are the inputs
  * that reach its rarer branches, at every size from 1 to 70 limbs (odd and
@@ -2863,14 +2880,8 @@ test_nat_sqrtrem_edges(void)
 	for (int rep = 0; rep < 20000; rep++)
 	{
 		int			n = 1 + (int) (xorshift(&st) % 70);
-		int			kind = (int) (xorshift(&st) % 3);
 
-		for (int i = 0; i < n; i++)
-			a[i] = kind == 0 ? xorshift(&st) : edge_limb(&st);
-		if (kind == 2)
-			a[n - 1] >>= xorshift(&st) % 64;
-		if (a[n - 1] == 0)
-			a[n - 1] = 1;
+		random_nat(a, n, &st);
 		bad += !nat_sqrtrem_ok(a, n, ctx);
 		runs++;
 	}
@@ -2972,16 +2983,10 @@ test_nat_sqrt_digits(void)
 		for (int rep = 0; rep < 600; rep++)
 		{
 			int			n = 2 * m - (rep & 1);
-			int			kind = (int) (xorshift(&st) % 3);
 
 			if (n < 1)
 				n = 1;
-			for (int i = 0; i < n; i++)
-				a[i] = kind == 0 ? xorshift(&st) : edge_limb(&st);
-			if (kind == 2)
-				a[n - 1] >>= xorshift(&st) % 64;
-			if (a[n - 1] == 0)
-				a[n - 1] = 1;
+			random_nat(a, n, &st);
 			bad += !nat_sqrtrem_ok(a, n, ctx);
 			runs++;
 		}
