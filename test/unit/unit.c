@@ -3767,6 +3767,28 @@ same_tld(const struct pc_tld *a, const pc_tld *b)
 	return a == NULL ? b == NULL : b != NULL && strcmp(((const pc_tld *) a)->name, b->name) == 0;
 }
 
+
+/*
+ * 50,000 labels of minlen to minlen + spread - 1 octets drawn from the k
+ * octets of alphabet (its terminating NUL may be one of them): how many
+ * are found otherwise than by a scan.
+ */
+static int
+random_tld_lookups(uint64_t *st, size_t minlen, size_t spread, const char *alphabet, size_t k)
+{
+	int			wrong = 0;
+
+	for (int trial = 0; trial < 50000; trial++)
+	{
+		uint8_t		buf[16];
+		size_t		len = minlen + xorshift(st) % spread;
+
+		for (size_t i = 0; i < len; i++)
+			buf[i] = (uint8_t) alphabet[xorshift(st) % k];
+		wrong += !same_tld(pc_tld_find((pc_span) {buf, len}), tld_by_scan(buf, len));
+	}
+	return wrong;
+}
 /* pc_tld_find (a hash index) against a scan: every TLD, in capitals, cut, with a NUL, random. */
 static void
 test_tld_find(void)
@@ -3805,15 +3827,7 @@ test_tld_find(void)
 			wrong += !same_tld(pc_tld_find((pc_span) {buf, len}), tld_by_scan(buf, len));
 		}
 	}
-	for (int trial = 0; trial < 50000; trial++)
-	{
-		uint8_t		buf[8];
-		size_t		len = 1 + xorshift(&st) % 4;
-
-		for (size_t k = 0; k < len; k++)
-			buf[k] = (uint8_t) ("abcdefghijklmnopqrstuvwxyzAZ-\0"[xorshift(&st) % 30]);
-		wrong += !same_tld(pc_tld_find((pc_span) {buf, len}), tld_by_scan(buf, len));
-	}
+	wrong += random_tld_lookups(&st, 1, 4, "abcdefghijklmnopqrstuvwxyzAZ-", 30);
 	/*
 	 * The index keys a label by its first eight octets and its length up
 	 * to a NUL: every TLD with a NUL, an upper-case letter or another
@@ -3834,15 +3848,7 @@ test_tld_find(void)
 				wrong += !same_tld(pc_tld_find((pc_span) {buf, n}), tld_by_scan(buf, n));
 			}
 	}
-	for (int trial = 0; trial < 50000; trial++)
-	{
-		uint8_t		buf[12];
-		size_t		len = 7 + xorshift(&st) % 4;
-
-		for (size_t k = 0; k < len; k++)
-			buf[k] = (uint8_t) ("abcdeinorstAZ-\0"[xorshift(&st) % 15]);
-		wrong += !same_tld(pc_tld_find((pc_span) {buf, len}), tld_by_scan(buf, len));
-	}
+	wrong += random_tld_lookups(&st, 7, 4, "abcdeinorstAZ-", 15);
 	CHECKF(wrong == 0, "%d lookups differ from a scan", wrong);
 	CHECKF(found >= 3 * (int) (sizeof(pc_tlds) / sizeof(pc_tlds[0])), "%d of the TLD variants found", found);
 }
