@@ -4656,11 +4656,10 @@ test_pkcs1_params(void)
 							alg[40],
 							par[8];
 				size_t		on = 9,
-							pn = 0,
+							pn,
 							an = 0;
 				bool		listed = false;
 				char		got[PC_DETAIL_MAX];
-				const char *h = params[k].hex;
 
 				memcpy(oid, OID_ALG_RSA, 9);
 				oid[8] = (uint8_t) last;
@@ -4674,18 +4673,7 @@ test_pkcs1_params(void)
 					oid[7] = (uint8_t) last;
 				for (size_t i = 0; i < sizeof(pkcs1) / sizeof(pkcs1[0]); i++)
 					listed |= on == 9 && memcmp(oid, pkcs1[i], 9) == 0;
-				while (*h)
-				{
-					unsigned	v;
-					int			used;
-
-					if (sscanf(h, "%2x%n", &v, &used) != 1)
-						break;
-					par[pn++] = (uint8_t) v;
-					h += used;
-					while (*h == ' ')
-						h++;
-				}
+				pn = unhex(params[k].hex, par, sizeof(par));
 				alg[an++] = PC_T_SEQUENCE;
 				alg[an++] = (uint8_t) (2 + on + pn);
 				alg[an++] = PC_T_OID;
@@ -4748,24 +4736,12 @@ test_basic_constraints_read(void)
 	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
 	{
 		uint8_t		v[16];
-		size_t		n = 0;
-		const char *h = cases[k].hex;
+		size_t		n;
 		char		a[PC_DETAIL_MAX],
 					b[PC_DETAIL_MAX],
 					d[PC_DETAIL_MAX];
 
-		while (*h)
-		{
-			unsigned	x;
-			int			used;
-
-			if (sscanf(h, "%2x%n", &x, &used) != 1)
-				break;
-			v[n++] = (uint8_t) x;
-			h += used;
-			while (*h == ' ')
-				h++;
-		}
+		n = unhex(cases[k].hex, v, sizeof(v));
 		memset(c, 0, sizeof(*c));
 		c->next = 1;
 		c->xi[PC_X_BC] = 1;
